@@ -1,0 +1,66 @@
+import { subtask } from 'hardhat/config';
+import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from 'hardhat/builtin-tasks/task-names';
+import type { HardhatUserConfig } from 'hardhat/types';
+import '@nomicfoundation/hardhat-toolbox';
+import 'hardhat-deploy';
+import { SOLC_VERSION, SOLC_LONG_VERSION, EVM_VERSION, networkUserConfigs, namedAccounts } from './sdk/networks';
+
+if (!process.env.SKIP_TASKS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('./tasks');
+}
+
+// These machines cannot download compilers: compile with the solcjs build shipped by the pinned
+// npm `solc` package instead of letting Hardhat fetch one.
+subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string }, _hre, runSuper) => {
+    if (args.solcVersion === SOLC_VERSION) {
+        return {
+            compilerPath: require.resolve('solc/soljson.js'),
+            isSolcJs: true,
+            version: SOLC_VERSION,
+            longVersion: SOLC_LONG_VERSION,
+        };
+    }
+    return runSuper(args);
+});
+
+const config: HardhatUserConfig = {
+    solidity: {
+        compilers: [
+            {
+                version: SOLC_VERSION,
+                settings: {
+                    // One bytecode for every chain: the PoA sidechain runs Berlin (no PUSH0, no MCOPY,
+                    // no transient storage), so every contract is compiled for it.
+                    evmVersion: EVM_VERSION,
+                    optimizer: { enabled: true, runs: 200 },
+                    outputSelection: { '*': { '*': ['storageLayout'] } },
+                },
+            },
+        ],
+    },
+    networks: networkUserConfigs(),
+    namedAccounts,
+    paths: {
+        sources: './contracts',
+        tests: './test',
+        cache: './cache',
+        artifacts: './artifacts',
+        deploy: './deploy',
+        deployments: './deployments',
+    },
+    typechain: {
+        outDir: 'typechain-types',
+        target: 'ethers-v6',
+    },
+    mocha: {
+        timeout: 120_000,
+        // CI (.ci/run) reads the real counts of the run from the file this reporter writes.
+        reporter: process.env.MOCHA_RESULTS_FILE ? './scripts/ci/mocha-reporter.js' : 'spec',
+    },
+    gasReporter: {
+        enabled: process.env.REPORT_GAS === 'true',
+    },
+};
+
+export default config;
