@@ -3,6 +3,7 @@ import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from 'hardhat/builtin-tasks/task
 import type { HardhatUserConfig } from 'hardhat/types';
 import '@nomicfoundation/hardhat-toolbox';
 import 'hardhat-deploy';
+import './sdk/hardhat/config';
 import { SOLC_VERSION, SOLC_LONG_VERSION, EVM_VERSION, networkUserConfigs, namedAccounts } from './sdk/networks';
 
 if (!process.env.SKIP_TASKS) {

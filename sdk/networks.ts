@@ -25,7 +25,7 @@ export interface PocoNetworkConfig {
     flavour: Flavour;
     /**
      * Token flavour only. `'deploy'` deploys a local RLC (development networks only); an address
-     * uses that existing token.
+     * uses that existing token; undefined is a configuration error on a token-flavour network.
      */
     token?: 'deploy' | string;
     /**
@@ -59,7 +59,7 @@ export const POCO_NETWORKS: Record<string, PocoNetworkConfig> = {
     },
     testnet: {
         flavour: 'token',
-        token: env('TESTNET_RLC_ADDRESS') ?? 'deploy',
+        token: env('TESTNET_RLC_ADDRESS'),
         owner: env('POCO_OWNER'),
         metadataBaseURI: METADATA_BASE_URI,
         development: false,
