@@ -1,3 +1,5 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
 import { subtask } from 'hardhat/config';
 import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from 'hardhat/builtin-tasks/task-names';
 import type { HardhatUserConfig } from 'hardhat/types';
@@ -6,7 +8,9 @@ import 'hardhat-deploy';
 import './sdk/hardhat/config';
 import { SOLC_VERSION, SOLC_LONG_VERSION, EVM_VERSION, networkUserConfigs, namedAccounts } from './sdk/networks';
 
-if (!process.env.SKIP_TASKS) {
+// The tasks use the TypeChain bindings that compilation generates: on a fresh clone they are
+// available from the second Hardhat command on (`npm test` compiles first).
+if (!process.env.SKIP_TASKS && existsSync(join(__dirname, 'typechain-types', 'index.ts'))) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('./tasks');
 }

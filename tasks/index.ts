@@ -1,1 +1,9 @@
 // Every Hardhat task of the repository, one concern per file, grouped by scope.
+import './poco/addresses';
+import './app/create';
+import './app/show';
+import './dataset/create';
+import './dataset/show';
+import './workerpool/create';
+import './workerpool/show';
+import './workerpool/configure';

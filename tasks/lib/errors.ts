@@ -1,0 +1,38 @@
+import { HardhatPluginError } from 'hardhat/plugins';
+
+/** A task failure shown to the user as one line (`Error in plugin poco: …`), never a stack trace. */
+export class TaskError extends HardhatPluginError {
+    constructor(message: string) {
+        super('poco', message);
+    }
+}
+
+interface EthersLikeError {
+    shortMessage?: string;
+    reason?: string | null;
+    revert?: { name: string; args: readonly unknown[] } | null;
+    message?: string;
+}
+
+/** One line describing any error: a decoded custom error, a revert reason, or the first line. */
+export function describeError(error: unknown): string {
+    if (error instanceof TaskError) return error.message;
+    const e = error as EthersLikeError;
+    if (e?.revert) return `reverted with ${e.revert.name}(${e.revert.args.map(String).join(', ')})`;
+    if (e?.reason) return `reverted: ${e.reason}`;
+    const text = e?.shortMessage ?? e?.message ?? String(error);
+    return text.split('\n')[0];
+}
+
+/**
+ * Run a task body, turning whatever it throws into a one-line {@link TaskError} that names what
+ * was being done.
+ */
+export async function runTask<T>(what: string, body: () => Promise<T>): Promise<T> {
+    try {
+        return await body();
+    } catch (error) {
+        if (error instanceof TaskError) throw error;
+        throw new TaskError(`${what} failed: ${describeError(error)}`);
+    }
+}

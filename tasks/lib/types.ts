@@ -1,0 +1,52 @@
+/**
+ * Typed, validated CLI argument types: a bad value fails with one line naming the argument.
+ */
+import { getAddress, hexlify, isAddress, isHexString, toUtf8Bytes } from 'ethers';
+import type { CLIArgumentType } from 'hardhat/types';
+import { TaskError } from './errors';
+
+const noValidation = () => undefined;
+
+/** A checksummed address. */
+export const address: CLIArgumentType<string> = {
+    name: 'address',
+    parse: (argName, value) => {
+        if (!isAddress(value)) throw new TaskError(`--${argName}: "${value}" is not an address`);
+        return getAddress(value);
+    },
+    validate: noValidation,
+};
+
+/** A 32-byte hex value. */
+export const bytes32: CLIArgumentType<string> = {
+    name: 'bytes32',
+    parse: (argName, value) => {
+        if (!isHexString(value, 32))
+            throw new TaskError(`--${argName}: "${value}" is not a 0x-prefixed 32-byte hex value`);
+        return value.toLowerCase();
+    },
+    validate: noValidation,
+};
+
+/** A non-negative integer of any size. */
+export const uint: CLIArgumentType<bigint> = {
+    name: 'uint',
+    parse: (argName, value) => {
+        if (!/^\d+$/.test(value)) throw new TaskError(`--${argName}: "${value}" is not a non-negative integer`);
+        return BigInt(value);
+    },
+    validate: noValidation,
+};
+
+/** Bytes given as 0x-prefixed hex, or as text (encoded in UTF-8), as the `iexec` SDK stores multiaddrs. */
+export const bytesOrText: CLIArgumentType<string> = {
+    name: 'bytes',
+    parse: (argName, value) => {
+        if (value.startsWith('0x')) {
+            if (!isHexString(value)) throw new TaskError(`--${argName}: "${value}" is not valid hex`);
+            return value.toLowerCase();
+        }
+        return hexlify(toUtf8Bytes(value));
+    },
+    validate: noValidation,
+};

@@ -1,0 +1,66 @@
+/**
+ * The protocol fixtures: a PoCo deployment made by the repository's own deploy scripts (the
+ * `deploy/` folder, exactly as `npx hardhat deploy` runs them), in either flavour, with typed
+ * handles on the hub and the registries. Snapshotted: each test starts from a fresh copy.
+ */
+import { deployments, ethers, network } from 'hardhat';
+import {
+    AppRegistry__factory,
+    ConfigurationFacet__factory,
+    DatasetRegistry__factory,
+    DiamondCutFacet__factory,
+    DiamondLoupeFacet__factory,
+    OwnershipFacet__factory,
+    RLC__factory,
+    WorkerpoolRegistry__factory,
+} from '../../typechain-types';
+import { DeployIds } from '../../sdk/deploy-ids';
+import type { Flavour, PocoNetworkConfig } from '../../sdk/networks';
+
+/** Run the deploy scripts with the hardhat network configured for `flavour`. */
+async function deployWith(flavour: Flavour) {
+    const config = network.config.poco as PocoNetworkConfig;
+    const original = { ...config };
+    Object.assign(config, { flavour, token: flavour === 'token' ? 'deploy' : undefined });
+    try {
+        await deployments.run(undefined, {
+            resetMemory: true,
+            deletePreviousDeployments: true,
+            writeDeploymentsToFiles: false,
+        });
+    } finally {
+        Object.assign(config, original);
+    }
+}
+
+/** A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it. */
+export const deployPoco = deployments.createFixture(async (_hre, options?: { flavour: Flavour }) => {
+    const flavour = options?.flavour ?? 'token';
+    await deployWith(flavour);
+    const signers = await ethers.getSigners();
+    const [deployer] = signers;
+    const hubAddress = (await deployments.get(DeployIds.Hub)).address;
+    const rlc = await deployments.getOrNull(DeployIds.RLC);
+    return {
+        flavour,
+        deployer,
+        signers,
+        hubAddress,
+        hub: {
+            cut: DiamondCutFacet__factory.connect(hubAddress, deployer),
+            loupe: DiamondLoupeFacet__factory.connect(hubAddress, deployer),
+            ownership: OwnershipFacet__factory.connect(hubAddress, deployer),
+            configuration: ConfigurationFacet__factory.connect(hubAddress, deployer),
+        },
+        rlc: flavour === 'token' && rlc !== null ? RLC__factory.connect(rlc.address, deployer) : undefined,
+        appRegistry: AppRegistry__factory.connect((await deployments.get(DeployIds.AppRegistry)).address, deployer),
+        datasetRegistry: DatasetRegistry__factory.connect(
+            (await deployments.get(DeployIds.DatasetRegistry)).address,
+            deployer,
+        ),
+        workerpoolRegistry: WorkerpoolRegistry__factory.connect(
+            (await deployments.get(DeployIds.WorkerpoolRegistry)).address,
+            deployer,
+        ),
+    };
+});
