@@ -17,11 +17,18 @@ import {
 import { DeployIds } from '../../sdk/deploy-ids';
 import type { Flavour, PocoNetworkConfig } from '../../sdk/networks';
 
-/** Run the deploy scripts with the hardhat network configured for `flavour`. */
-async function deployWith(flavour: Flavour) {
+/** What a test may change in the hardhat network's PoCo settings before deploying. */
+export interface DeployOptions {
+    flavour: Flavour;
+    /** Final owner of the hub and the registries (default: the deployer). */
+    owner?: string;
+}
+
+/** Run the deploy scripts with the hardhat network configured as `options` says. */
+async function deployWith({ flavour, owner }: DeployOptions) {
     const config = network.config.poco as PocoNetworkConfig;
     const original = { ...config };
-    Object.assign(config, { flavour, token: flavour === 'token' ? 'deploy' : undefined });
+    Object.assign(config, { flavour, owner, token: flavour === 'token' ? 'deploy' : undefined });
     try {
         await deployments.run(undefined, {
             resetMemory: true,
@@ -34,9 +41,9 @@ async function deployWith(flavour: Flavour) {
 }
 
 /** A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it. */
-export const deployPoco = deployments.createFixture(async (_hre, options?: { flavour: Flavour }) => {
+export const deployPoco = deployments.createFixture(async (_hre, options?: DeployOptions) => {
     const flavour = options?.flavour ?? 'token';
-    await deployWith(flavour);
+    await deployWith({ flavour, owner: options?.owner });
     const signers = await ethers.getSigners();
     const [deployer] = signers;
     const hubAddress = (await deployments.get(DeployIds.Hub)).address;
