@@ -15,11 +15,13 @@ import {PackedERC721Enumerable} from "./PackedERC721Enumerable.sol";
  *   instead of the reference's zeppelinos `InitializableUpgradeabilityProxy`: they are far cheaper to
  *   deploy and cannot be upgraded either. The reference's `proxy.initialize(master, initializer)` step
  *   becomes a direct call of the initializer on the clone, which delegates it to the master, so the
- *   asset sees the registry as `msg.sender` exactly as before. {predictEntry} and {createEntry} use the
+ *   asset sees the registry as `msg.sender` exactly as before. `_predictEntry` and `_createEntry` use the
  *   same code and salt, which is all clients rely on (they call `predict*` on-chain).
  * - `proxyCode()` is rebuilt from the immutable {master} instead of being stored; `proxyCodeHash` is an
  *   immutable.
  * - The ERC-721 storage is {PackedERC721Enumerable}: three new slots per mint instead of six.
+ * - Assets keep no registry address nor "initialized" flag in storage: the master holds the registry as an
+ *   immutable and only the registry may initialize (see {RegistryEntry}); `App` packs its metadata.
  * - An address that already has code is rejected before CREATE2 (`"Create2: Failed on deploy"`, the
  *   reference string), so a duplicate or front-run creation reverts cheaply instead of burning all the
  *   gas CREATE2 forwards on a collision.

@@ -51,8 +51,6 @@ export interface RegistryFixture {
 
 /** How to drive one kind of registry from the shared behaviour. */
 export interface RegistryKind {
-    /** Contract name of the registry, e.g. `AppRegistry`. */
-    contractName: string;
     /** Expected ERC-721 `name()`. */
     name: string;
     /** Expected ERC-721 `symbol()`. */

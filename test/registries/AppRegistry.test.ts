@@ -40,7 +40,6 @@ const asAppRegistry = async (registry: Registry, runner: Signer) =>
 
 describe('AppRegistry', () => {
     shouldBehaveLikeRegistry({
-        contractName: 'AppRegistry',
         name: 'iExec Application Registry (V5)',
         symbol: 'iExecAppsV5',
         fixture: deployAppRegistryFixture,

@@ -26,7 +26,6 @@ async function deployDatasetRegistryFixture() {
 
 describe('DatasetRegistry', () => {
     shouldBehaveLikeRegistry({
-        contractName: 'DatasetRegistry',
         name: 'iExec Dataset Registry (V5)',
         symbol: 'iExecDatasetsV5',
         fixture: deployDatasetRegistryFixture,

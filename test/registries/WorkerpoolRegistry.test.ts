@@ -25,7 +25,6 @@ async function deployWorkerpoolRegistryFixture() {
 
 describe('WorkerpoolRegistry', () => {
     shouldBehaveLikeRegistry({
-        contractName: 'WorkerpoolRegistry',
         name: 'iExec Workerpool Registry (V5)',
         symbol: 'iExecWorkerpoolV5',
         fixture: deployWorkerpoolRegistryFixture,

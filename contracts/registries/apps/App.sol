@@ -19,8 +19,11 @@ import {IApp} from "./IApp.sol";
 contract App is IApp, RegistryEntry {
     /// @dev Size of the header of `_fields`: three `uint32` lengths.
     uint256 private constant HEADER_LENGTH = 12;
-    /// @dev Index of the MREnclave, the last field of `_fields`, whose length is not in the header.
-    uint256 private constant LAST_FIELD = 3;
+    /// @dev Positions of the fields in `_fields`. The last one, the MREnclave, has no length in the header.
+    uint256 private constant NAME = 0;
+    uint256 private constant TYPE = 1;
+    uint256 private constant MULTIADDR = 2;
+    uint256 private constant MRENCLAVE = 3;
 
     /// @dev `abi.encodePacked(uint32 nameLength, uint32 typeLength, uint32 multiaddrLength, name, type, multiaddr, mrenclave)`.
     bytes private _fields;
@@ -51,27 +54,27 @@ contract App is IApp, RegistryEntry {
 
     /// @inheritdoc IApp
     function m_appName() external view override returns (string memory) {
-        return string(_field(0));
+        return string(_field(NAME));
     }
 
     /// @inheritdoc IApp
     function m_appType() external view override returns (string memory) {
-        return string(_field(1));
+        return string(_field(TYPE));
     }
 
     /// @inheritdoc IApp
     function m_appMultiaddr() external view override returns (bytes memory) {
-        return _field(2);
+        return _field(MULTIADDR);
     }
 
     /// @inheritdoc IApp
     function m_appMREnclave() external view override returns (bytes memory) {
-        return _field(3);
+        return _field(MRENCLAVE);
     }
 
     /**
-     * @dev The `index`-th field of `_fields` (0 name, 1 type, 2 multiaddr, 3 MREnclave); empty on the
-     * master, which is never initialized.
+     * @dev The field at position `index` of `_fields` ({NAME} to {MRENCLAVE}); empty on the master,
+     * which is never initialized.
      */
     function _field(uint256 index) private view returns (bytes memory field) {
         bytes memory packed = _fields;
@@ -82,20 +85,20 @@ contract App is IApp, RegistryEntry {
         assembly ("memory-safe") {
             header := mload(add(packed, 0x20))
         }
-        // Skip the fields before `index`, then take its length from the header; the last field (the
-        // MREnclave) has no length in the header: it runs to the end.
+        // Skip the fields before `index`, then take its length from the header; the MREnclave has no
+        // length in the header: it runs to the end.
         uint256 start = HEADER_LENGTH;
         for (uint256 i = 0; i < index; ++i) {
             start += _length(header, i);
         }
-        uint256 end = index == LAST_FIELD ? packed.length : start + _length(header, index);
+        uint256 end = index == MRENCLAVE ? packed.length : start + _length(header, index);
         field = new bytes(end - start);
         for (uint256 i = 0; i < field.length; ++i) {
             field[i] = packed[start + i];
         }
     }
 
-    /// @dev The length of the `index`-th field (0 to 2), the `index`-th `uint32` of the first word of `_fields`.
+    /// @dev The length of the field at position `index` ({NAME} to {MULTIADDR}): the `index`-th `uint32` of `header`.
     function _length(uint256 header, uint256 index) private pure returns (uint256) {
         return (header >> (224 - 32 * index)) & type(uint32).max;
     }
