@@ -164,12 +164,6 @@ describe('AppRegistry', () => {
     });
 
     describe('gas', () => {
-        it(`creates a standard app for at most ${CREATE_GAS_BOUND} gas`, async () => {
-            const { appRegistry, alice } = await loadFixture(deployAppRegistryFixture);
-            const { receipt } = await createApp(appRegistry.connect(alice), alice.address, sampleApp(0));
-            expect(receipt.gasUsed).to.be.at.most(CREATE_GAS_BOUND);
-        });
-
         it(`creates a TEE app (40-byte MREnclave) for at most ${CREATE_GAS_BOUND} gas`, async () => {
             const { appRegistry, alice } = await loadFixture(deployAppRegistryFixture);
             const { receipt } = await createApp(appRegistry.connect(alice), alice.address, TEE_APP);

@@ -6,7 +6,7 @@ import { ZeroHash, hexlify, keccak256, toUtf8Bytes } from 'ethers';
 import { DatasetRegistry__factory, Dataset__factory, Registry__factory } from '../../typechain-types';
 import { createDataset, predictDataset } from '../../sdk/assets';
 import type { DatasetParams } from '../../sdk/assets';
-import { CREATE_GAS_BOUND, shouldBehaveLikeRegistry } from '../behaviours/Registry.behaviour';
+import { shouldBehaveLikeRegistry } from '../behaviours/Registry.behaviour';
 
 /** A realistic dataset: the `index` makes each sample distinct. */
 function sampleDataset(index: number): DatasetParams {
@@ -119,14 +119,6 @@ describe('DatasetRegistry', () => {
             expect(await master.m_datasetName()).to.equal('');
             expect(await master.m_datasetMultiaddr()).to.equal('0x');
             expect(await master.m_datasetChecksum()).to.equal(ZeroHash);
-        });
-    });
-
-    describe('gas', () => {
-        it(`creates a dataset for at most ${CREATE_GAS_BOUND} gas`, async () => {
-            const { datasetRegistry, alice } = await loadFixture(deployDatasetRegistryFixture);
-            const { receipt } = await createDataset(datasetRegistry.connect(alice), alice.address, sampleDataset(0));
-            expect(receipt.gasUsed).to.be.at.most(CREATE_GAS_BOUND);
         });
     });
 });

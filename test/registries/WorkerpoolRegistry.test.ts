@@ -5,7 +5,7 @@ import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { Registry__factory, WorkerpoolRegistry__factory, Workerpool__factory } from '../../typechain-types';
 import { createWorkerpool, predictWorkerpool } from '../../sdk/assets';
 import type { WorkerpoolParams } from '../../sdk/assets';
-import { CREATE_GAS_BOUND, shouldBehaveLikeRegistry } from '../behaviours/Registry.behaviour';
+import { shouldBehaveLikeRegistry } from '../behaviours/Registry.behaviour';
 
 /** Initial policy of every workerpool (reference values). */
 const INITIAL_WORKER_STAKE_RATIO = 30n;
@@ -105,18 +105,6 @@ describe('WorkerpoolRegistry', () => {
             expect(await master.m_workerpoolDescription()).to.equal('');
             expect(await master.m_workerStakeRatioPolicy()).to.equal(0n);
             expect(await master.m_schedulerRewardRatioPolicy()).to.equal(0n);
-        });
-    });
-
-    describe('gas', () => {
-        it(`creates a workerpool for at most ${CREATE_GAS_BOUND} gas`, async () => {
-            const { workerpoolRegistry, alice } = await loadFixture(deployWorkerpoolRegistryFixture);
-            const { receipt } = await createWorkerpool(
-                workerpoolRegistry.connect(alice),
-                alice.address,
-                sampleWorkerpool(0),
-            );
-            expect(receipt.gasUsed).to.be.at.most(CREATE_GAS_BOUND);
         });
     });
 });
