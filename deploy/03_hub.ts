@@ -20,7 +20,7 @@ const func: DeployFunction = async (hre) => {
     );
 
     const existing = await deployments.getOrNull(DeployIds.Hub);
-    if (existing !== null) {
+    if (existing) {
         const loupe = DiamondLoupeFacet__factory.connect(existing.address, ethers.provider);
         const onChain = new Map<string, string>();
         for (const facet of await loupe.facets()) {

@@ -16,7 +16,7 @@ export interface PocoContext extends PocoAddresses {
  */
 export async function pocoContext(hre: HardhatRuntimeEnvironment, from?: string): Promise<PocoContext> {
     const hub = await hre.deployments.getOrNull(DeployIds.Hub);
-    if (hub === null) {
+    if (!hub) {
         throw new TaskError(
             `no PoCo deployment on network "${hre.network.name}": run \`npx hardhat deploy --network ${hre.network.name}\` first`,
         );

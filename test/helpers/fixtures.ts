@@ -24,15 +24,18 @@ export interface DeployOptions {
     owner?: string;
 }
 
-/** Run the deploy scripts with the hardhat network configured as `options` says. */
-async function deployWith({ flavour, owner }: DeployOptions) {
+/**
+ * Run the deploy scripts with the hardhat network configured as `options` says: from scratch
+ * (`fresh`), or over the deployment in memory, as a second `npx hardhat deploy` would.
+ */
+export async function runDeployScripts({ flavour, owner }: DeployOptions, fresh: boolean) {
     const config = network.config.poco as PocoNetworkConfig;
     const original = { ...config };
     Object.assign(config, { flavour, owner, token: flavour === 'token' ? 'deploy' : undefined });
     try {
         await deployments.run(undefined, {
-            resetMemory: true,
-            deletePreviousDeployments: true,
+            resetMemory: fresh,
+            deletePreviousDeployments: fresh,
             writeDeploymentsToFiles: false,
         });
     } finally {
@@ -43,7 +46,7 @@ async function deployWith({ flavour, owner }: DeployOptions) {
 /** A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it. */
 export const deployPoco = deployments.createFixture(async (_hre, options?: DeployOptions) => {
     const flavour = options?.flavour ?? 'token';
-    await deployWith({ flavour, owner: options?.owner });
+    await runDeployScripts({ flavour, owner: options?.owner }, true);
     const signers = await ethers.getSigners();
     const [deployer] = signers;
     const hubAddress = (await deployments.get(DeployIds.Hub)).address;
@@ -59,7 +62,7 @@ export const deployPoco = deployments.createFixture(async (_hre, options?: Deplo
             ownership: OwnershipFacet__factory.connect(hubAddress, deployer),
             configuration: ConfigurationFacet__factory.connect(hubAddress, deployer),
         },
-        rlc: flavour === 'token' && rlc !== null ? RLC__factory.connect(rlc.address, deployer) : undefined,
+        rlc: flavour === 'token' && rlc ? RLC__factory.connect(rlc.address, deployer) : undefined,
         appRegistry: AppRegistry__factory.connect((await deployments.get(DeployIds.AppRegistry)).address, deployer),
         datasetRegistry: DatasetRegistry__factory.connect(
             (await deployments.get(DeployIds.DatasetRegistry)).address,
