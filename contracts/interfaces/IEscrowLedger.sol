@@ -30,7 +30,7 @@ interface IEscrowLedger {
     error ERC20FailedDecreaseAllowance(address spender, uint256 currentAllowance, uint256 requestedDecrease);
     /// @notice `account` has a frozen balance of `frozen`, below the `needed` amount.
     error EscrowInsufficientFrozen(address account, uint256 frozen, uint256 needed);
-    /// @notice Minting `value` on top of `totalSupply` would exceed the supply cap (2^128 - 1 nRLC).
+    /// @notice Minting `value` on top of `totalSupply` would exceed the supply cap (2^96 - 1 nRLC).
     error EscrowSupplyCapExceeded(uint256 totalSupply, uint256 value);
 
     /// @notice `value` nRLC of SRLC moved from `from` to `to` (zero `from`: minted, zero `to`: burned).

@@ -14,6 +14,8 @@ interface IEscrowToken is IEscrow {
     error EscrowCallerNotToken(address caller);
     /// @notice `receiveApproval` names `token`, which is not the hub's token.
     error EscrowWrongToken(address token);
+    /// @notice The hub's `token` returned false when asked to move `amount` from `from` to `to`.
+    error EscrowTokenTransferFailed(address token, address from, address to, uint256 amount);
 
     /**
      * @notice Pull `amount` RLC from the caller and credit it to the caller.

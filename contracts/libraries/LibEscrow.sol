@@ -28,8 +28,8 @@ library LibEscrow {
     uint256 internal constant KITTY_RATIO = 10;
     /// @notice Least kitty payout (1 RLC), unless the kitty holds less.
     uint256 internal constant KITTY_MIN = 1_000_000_000;
-    /// @notice Highest total supply, so that every balance and frozen amount fits 128 bits.
-    uint256 internal constant SUPPLY_CAP = type(uint128).max;
+    /// @notice Highest total supply (it is stored in 96 bits, next to the token).
+    uint256 internal constant SUPPLY_CAP = type(uint96).max;
 
     // ------------------------------------------------------------------ views
 
@@ -208,10 +208,8 @@ library LibEscrow {
         if (from == address(0)) {
             uint256 supply = $.totalSupply;
             if (value > SUPPLY_CAP - supply) revert IEscrowLedger.EscrowSupplyCapExceeded(supply, value);
-            unchecked {
-                // supply + value <= SUPPLY_CAP
-                $.totalSupply = supply + value;
-            }
+            // supply + value <= SUPPLY_CAP
+            $.totalSupply = uint96(supply + value);
         } else {
             EscrowStorage.Account storage account = $.accounts[from];
             uint256 balance = account.balance;
@@ -224,11 +222,11 @@ library LibEscrow {
         if (to == address(0)) {
             unchecked {
                 // value <= balance(from) <= totalSupply
-                $.totalSupply -= value;
+                $.totalSupply -= uint96(value);
             }
         } else {
             unchecked {
-                // value <= SUPPLY_CAP (checked above) and balance(to) + value <= totalSupply <= SUPPLY_CAP
+                // balance(to) + value <= totalSupply <= SUPPLY_CAP < 2^128
                 $.accounts[to].balance += uint128(value);
             }
         }
@@ -236,7 +234,8 @@ library LibEscrow {
     }
 
     /// @dev Grow the frozen balance of `account`. The value must already be in the hub's balance
-    /// (moved by `lock`, or seized before `fillKitty`), so the sum stays below the supply cap.
+    /// (moved by `lock`, or seized before `fillKitty`), so the sum stays below the supply cap;
+    /// the checked cast guards against a caller that breaks that rule.
     function _freeze(address account, uint256 value) private {
         EscrowStorage.Account storage entry = EscrowStorage.layout().accounts[account];
         entry.frozen = SafeCast.toUint128(uint256(entry.frozen) + value);
