@@ -6,7 +6,16 @@ import type { IexecLibOrders_v5 } from '../../typechain-types/contracts/mocks/Ma
  * with `matchOrders` data), where only the request order's requester, `appmaxprice` and `params`
  * matter. Signed orders for the real Clerk come from the `sdk/` order builder.
  */
-export function unsignedOrders(request: { requester: string; appmaxprice?: bigint; params?: string }) {
+export function unsignedOrders(request: {
+    requester: string;
+    appmaxprice?: bigint;
+    params?: string;
+}): [
+    IexecLibOrders_v5.AppOrderStruct,
+    IexecLibOrders_v5.DatasetOrderStruct,
+    IexecLibOrders_v5.WorkerpoolOrderStruct,
+    IexecLibOrders_v5.RequestOrderStruct,
+] {
     const app: IexecLibOrders_v5.AppOrderStruct = {
         app: ZeroAddress,
         appprice: 0n,
@@ -60,5 +69,5 @@ export function unsignedOrders(request: { requester: string; appmaxprice?: bigin
         salt: ZeroHash,
         sign: '0x',
     };
-    return [app, dataset, workerpool, requestorder] as const;
+    return [app, dataset, workerpool, requestorder];
 }
