@@ -39,7 +39,9 @@ export function parseAmount(value: string, unit: string = 'nRLC'): bigint {
     const pattern = unit === 'RLC' ? /^\d+(\.\d{1,9})?$/ : /^\d+$/;
     if (!pattern.test(text)) {
         const expected =
-            unit === 'RLC' ? 'a non-negative number of RLC with at most 9 decimals' : 'a non-negative whole number of nRLC';
+            unit === 'RLC'
+                ? 'a non-negative number of RLC with at most 9 decimals'
+                : 'a non-negative whole number of nRLC';
         throw new AmountError(`Invalid amount "${value}": expected ${expected}`);
     }
     return unit === 'RLC' ? parseUnits(text, RLC_DECIMALS) : BigInt(text);

@@ -18,7 +18,7 @@ import {LibEscrow} from "../libraries/LibEscrow.sol";
  */
 contract EscrowNativeFacet is IEscrowNative {
     /// @notice Wei per nRLC: 18 decimals of the native coin against the 9 of RLC.
-    uint256 public constant WEI_PER_NRLC = 1_000_000_000;
+    uint256 private constant WEI_PER_NRLC = 1_000_000_000;
 
     /// @inheritdoc IEscrowNative
     receive() external payable override {

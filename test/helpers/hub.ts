@@ -36,6 +36,11 @@ const FACET_FACTORIES = {
 
 export type FacetName = keyof typeof FACET_FACTORIES;
 
+/** The ABI of a facet. */
+export function facetAbi(name: FacetName) {
+    return FACET_FACTORIES[name].abi;
+}
+
 /** Test-only facets: the escrow primitives harness and the `matchOrders` stand-in. */
 export const TEST_FACETS = ['EscrowHarnessFacet', 'MatchOrdersMockFacet'] as const satisfies readonly FacetName[];
 
