@@ -81,8 +81,8 @@ interface IEscrowERC20 is IEscrowLedger {
     /**
      * @notice Move `value` of `from`'s free balance to `to`, spending the caller's allowance.
      * @dev Requirements: the allowance and `from`'s free balance cover `value`; `to` as in
-     * {transfer}. Emits an {Approval} event with the decreased allowance (always: there is no
-     * infinite allowance), then a {Transfer} event.
+     * {transfer}. Emits a {Transfer} event, then an {Approval} event with the decreased allowance
+     * (always: there is no infinite allowance), in the reference's order.
      * @param from The owner of the balance.
      * @param to The receiver.
      * @param value The amount, in nRLC.
