@@ -2,7 +2,12 @@ import { expect } from 'chai';
 import { ethers } from 'hardhat';
 import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { Wallet, ZeroAddress, concat, id } from 'ethers';
-import { ERC20FalseReturnMock__factory, MatchOrdersMockFacet__factory } from '../../typechain-types';
+import {
+    ERC20FalseReturnMock__factory,
+    ERC20HookMock__factory,
+    HookDepositorMock__factory,
+    MatchOrdersMockFacet__factory,
+} from '../../typechain-types';
 import { NRLC_PER_RLC } from '../../sdk/units';
 import { shouldBehaveLikeEscrow } from '../behaviours/Escrow.behaviour';
 import { deployHub, tokenHubFixture } from '../helpers/hub';
@@ -72,6 +77,25 @@ describe('EscrowTokenFacet', function () {
             );
             expect(await hub.erc20.balanceOf(owner.address)).to.equal(RLC);
             expect(await token.balanceOf(hubAddress)).to.equal(RLC);
+        });
+    });
+
+    describe('with a token that calls the depositor back during the pull (ERC-777 style)', function () {
+        async function hookTokenFixture() {
+            const [owner] = await ethers.getSigners();
+            const token = await new ERC20HookMock__factory(owner).deploy(1_000n * RLC);
+            const deployed = await deployHub({ flavour: 'token', tokenAddress: await token.getAddress() });
+            const depositor = await new HookDepositorMock__factory(owner).deploy();
+            await token.transfer(depositor, 100n * RLC);
+            return { ...deployed, token, depositor };
+        }
+
+        it('credits a deposit re-entered from the hook exactly once, as the outer one', async function () {
+            const { hub, hubAddress, token, depositor } = await loadFixture(hookTokenFixture);
+            const tx = depositor.deposit(hubAddress, token, 10n * RLC, 5n * RLC);
+            await expect(tx).to.changeTokenBalances(token, [depositor, hubAddress], [-15n * RLC, 15n * RLC]);
+            await expect(tx).to.changeTokenBalances(hub.erc20, [depositor], [15n * RLC]);
+            expect(await hub.erc20.totalSupply()).to.equal(15n * RLC);
         });
     });
 
