@@ -7,3 +7,6 @@ import './dataset/show';
 import './workerpool/create';
 import './workerpool/show';
 import './workerpool/configure';
+import './account/deposit';
+import './account/withdraw';
+import './account/show';
