@@ -24,7 +24,15 @@ export const DeployTags = {
 } as const;
 
 /** The facets every hub has, whatever its flavour. */
-export const COMMON_FACETS = ['DiamondCutFacet', 'DiamondLoupeFacet', 'OwnershipFacet', 'ConfigurationFacet'] as const;
+export const COMMON_FACETS = [
+    'DiamondCutFacet',
+    'DiamondLoupeFacet',
+    'OwnershipFacet',
+    'ConfigurationFacet',
+    'OrderManagementFacet',
+    'RelayFacet',
+    'CategoryManagerFacet',
+] as const;
 
 /** The facets specific to each flavour. */
 export const FLAVOUR_FACETS: Record<Flavour, readonly string[]> = {

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IERC5313} from "@openzeppelin/contracts/interfaces/IERC5313.sol";
 import {IOrderManagement} from "../interfaces/IOrderManagement.sol";
 import {LibOrders} from "../libraries/LibOrders.sol";
 import {LibSignature} from "../libraries/LibSignature.sol";
 import {ClerkStorage} from "../storage/ClerkStorage.sol";
-import {ConfigStorage} from "../storage/ConfigStorage.sol";
 import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
 
 /**
@@ -18,13 +16,17 @@ import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
 contract OrderManagementFacet is IOrderManagement {
     /// @inheritdoc IOrderManagement
     function manageAppOrder(IexecLibOrders_v5.AppOrderOperation calldata operation) external override {
+        address owner = _ownerOf(operation.order.app);
+        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
-        bytes32 orderHash = _manage(
-            _ownerOf(operation.order.app),
-            LibOrders.hash(operation.order),
-            LibOrders.APP_ORDER_OPERATION_TYPEHASH,
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(separator, owner, LibOrders.APP_ORDER_OPERATION_TYPEHASH, structHash, kind, operation.sign);
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
             kind,
-            operation.sign,
+            owner,
             operation.order.volume
         );
         if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedAppOrder(orderHash);
@@ -33,13 +35,17 @@ contract OrderManagementFacet is IOrderManagement {
 
     /// @inheritdoc IOrderManagement
     function manageDatasetOrder(IexecLibOrders_v5.DatasetOrderOperation calldata operation) external override {
+        address owner = _ownerOf(operation.order.dataset);
+        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
-        bytes32 orderHash = _manage(
-            _ownerOf(operation.order.dataset),
-            LibOrders.hash(operation.order),
-            LibOrders.DATASET_ORDER_OPERATION_TYPEHASH,
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(separator, owner, LibOrders.DATASET_ORDER_OPERATION_TYPEHASH, structHash, kind, operation.sign);
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
             kind,
-            operation.sign,
+            owner,
             operation.order.volume
         );
         if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedDatasetOrder(orderHash);
@@ -48,13 +54,24 @@ contract OrderManagementFacet is IOrderManagement {
 
     /// @inheritdoc IOrderManagement
     function manageWorkerpoolOrder(IexecLibOrders_v5.WorkerpoolOrderOperation calldata operation) external override {
+        address owner = _ownerOf(operation.order.workerpool);
+        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
-        bytes32 orderHash = _manage(
-            _ownerOf(operation.order.workerpool),
-            LibOrders.hash(operation.order),
-            LibOrders.WORKERPOOL_ORDER_OPERATION_TYPEHASH,
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(
+                separator,
+                owner,
+                LibOrders.WORKERPOOL_ORDER_OPERATION_TYPEHASH,
+                structHash,
+                kind,
+                operation.sign
+            );
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
             kind,
-            operation.sign,
+            owner,
             operation.order.volume
         );
         if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedWorkerpoolOrder(orderHash);
@@ -63,13 +80,17 @@ contract OrderManagementFacet is IOrderManagement {
 
     /// @inheritdoc IOrderManagement
     function manageRequestOrder(IexecLibOrders_v5.RequestOrderOperation calldata operation) external override {
+        address owner = operation.order.requester;
+        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
-        bytes32 orderHash = _manage(
-            operation.order.requester,
-            LibOrders.hash(operation.order),
-            LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH,
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(separator, owner, LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH, structHash, kind, operation.sign);
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
             kind,
-            operation.sign,
+            owner,
             operation.order.volume
         );
         if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedRequestOrder(orderHash);
@@ -110,32 +131,40 @@ contract OrderManagementFacet is IOrderManagement {
     }
 
     /**
-     * @dev Authorize the operation, apply it and return the order's hash. The order's struct hash
-     * is computed once and used for both the operation's digest and the order's.
+     * @dev Revert unless `signature` is the owner's signature of the operation (EIP-712 digest of
+     * the `<Kind>OrderOperation` under the hub's domain). Only called when the sender is not the owner.
+     * @param separator The hub's domain separator.
      * @param owner The order's owner.
-     * @param orderStructHash The order's EIP-712 struct hash.
      * @param operationTypeHash The EIP-712 type hash of the operation's kind.
+     * @param orderStructHash The order's EIP-712 struct hash.
      * @param kind SIGN or CLOSE.
-     * @param signature The owner's signature of the operation (unused when the owner sends it).
-     * @param volume The order's volume.
+     * @param signature The owner's signature of the operation.
      */
-    function _manage(
+    function _authorize(
+        bytes32 separator,
         address owner,
-        bytes32 orderStructHash,
         bytes32 operationTypeHash,
+        bytes32 orderStructHash,
         IexecLibOrders_v5.OrderOperationEnum kind,
-        bytes calldata signature,
+        bytes calldata signature
+    ) private view {
+        bytes32 operationHash = LibOrders.toTypedDataHash(
+            separator,
+            LibOrders.hashOperation(operationTypeHash, orderStructHash, kind)
+        );
+        if (!LibSignature.verify(owner, operationHash, signature)) revert OrderUnauthorized(msg.sender, owner);
+    }
+
+    /**
+     * @dev Apply an authorized operation to the order: SIGN records `owner` as its presigner, CLOSE
+     * sets its consumed volume to `volume`.
+     */
+    function _apply(
+        bytes32 orderHash,
+        IexecLibOrders_v5.OrderOperationEnum kind,
+        address owner,
         uint256 volume
-    ) private returns (bytes32 orderHash) {
-        bytes32 separator = ConfigStorage.layout().domainSeparator;
-        if (msg.sender != owner) {
-            bytes32 operationHash = LibOrders.toTypedDataHash(
-                separator,
-                LibOrders.hashOperation(operationTypeHash, orderStructHash, kind)
-            );
-            if (!LibSignature.verify(owner, operationHash, signature)) revert OrderUnauthorized(msg.sender, owner);
-        }
-        orderHash = LibOrders.toTypedDataHash(separator, orderStructHash);
+    ) private returns (bytes32) {
         ClerkStorage.Layout storage $ = ClerkStorage.layout();
         if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) {
             $.presigned[orderHash] = owner;
@@ -143,12 +172,32 @@ contract OrderManagementFacet is IOrderManagement {
             // Assignment, not increment: closing twice, or after partial matches, consumes it all.
             $.consumed[orderHash] = volume;
         }
+        return orderHash;
     }
 
-    /// @dev The current owner of an asset (`owner()`, which registry assets answer with their NFT's
-    /// owner). A view call: the asset cannot change state.
+    /// @dev The current owner of an asset: `owner()`, which registry assets answer with their NFT's
+    /// owner. A STATICCALL: the asset cannot change state. No answer (an address without code, or
+    /// a contract without `owner()` that returns nothing) reverts with `OrderAssetWithoutOwner`, a
+    /// revert of the asset is bubbled up, an answer that is not an address reverts without data.
     function _ownerOf(address asset) private view returns (address) {
-        if (asset.code.length == 0) revert OrderAssetWithoutCode(asset);
-        return IERC5313(asset).owner();
+        bool success;
+        uint256 size;
+        uint256 word;
+        assembly ("memory-safe") {
+            mstore(0x00, shl(224, 0x8da5cb5b)) // owner()
+            success := staticcall(gas(), asset, 0x00, 0x04, 0x00, 0x20)
+            size := returndatasize()
+            word := mload(0x00)
+        }
+        if (!success) {
+            assembly ("memory-safe") {
+                let ptr := mload(0x40)
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+        }
+        if (size < 0x20) revert OrderAssetWithoutOwner(asset);
+        if (word >> 160 != 0) revert();
+        return address(uint160(word));
     }
 }

@@ -9,7 +9,8 @@ import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
  * Function names, signatures and events are those of the PoCo v6.2 ABI; the errors are this
  * implementation's (the reference reverts with strings).
  *
- * An order's hash is its EIP-712 digest under the hub's stored domain separator (`LibOrders`).
+ * An order's hash is its EIP-712 digest under the hub's domain: the one `domain()` reports (name
+ * `iExecODB`, version `5.0.0`, this chain's id, the hub's address), computed live (`LibOrders`).
  * The owner of an order is the asset's current `owner()` for app, dataset and workerpool orders,
  * and `requester` for request orders.
  *
@@ -26,9 +27,9 @@ import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
 interface IOrderManagement {
     /// @notice The sender is not the order's owner and the operation carries no valid signature of it.
     error OrderUnauthorized(address sender, address owner);
-    /// @notice The order names an asset (app, dataset, workerpool) that is not a contract, so it
-    /// has no owner.
-    error OrderAssetWithoutCode(address asset);
+    /// @notice The order names an asset (app, dataset, workerpool) that does not answer `owner()`:
+    /// not a contract, or a contract without that function.
+    error OrderAssetWithoutOwner(address asset);
     /// @notice An ECDSA signature that is neither 65 nor 64 (EIP-2098) bytes long.
     error SignatureInvalidLength(uint256 length);
 
@@ -60,7 +61,7 @@ interface IOrderManagement {
      * A later SIGN of a closed order records a presignature but leaves the consumed volume as it
      * is, so a closed order stays closed for good. Replaying an operation changes nothing more.
      *
-     * Reverts with {OrderAssetWithoutCode} if `operation.order.app` has no code,
+     * Reverts with {OrderAssetWithoutOwner} if `operation.order.app` does not answer `owner()`,
      * {OrderUnauthorized} if the sender is not the owner and the signature is not the owner's,
      * {SignatureInvalidLength} if the owner is an EOA, the sender is not the owner and the
      * signature has a wrong length. An out-of-range operation reverts in ABI decoding.

@@ -2,13 +2,23 @@
 pragma solidity ^0.8.28;
 
 import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
+import {LibConfig} from "./LibConfig.sol";
 
 /**
  * @title LibOrders
  * @notice EIP-712 hashing of the four orders and their operations. An order's hash (the key of
  * every per-order mapping and the value of every order event) is the full EIP-712 digest
- * `keccak256(0x1901 ‖ domainSeparator ‖ structHash)`, with the hub's stored separator.
- * @dev Struct hashes follow EIP-712 exactly: `keccak256(typeHash ‖ enc(field) ‖ ...)`, each field one
+ * `keccak256(0x1901 ‖ domainSeparator ‖ structHash)`.
+ * @dev Domain separator: computed for the current chain id and hub address ({domainSeparator}),
+ * i.e. always the separator of the domain `domain()` reports and clients sign with. The reference
+ * hashes with the separator stored by `configure` / `updateDomainSeparator`, which is the same value
+ * except (a) before `configure` (never observable here: the hub is configured by its first cut) and
+ * (b) on a chain fork, until someone calls `updateDomainSeparator`, when the reference still accepts
+ * the other chain's signatures. Computing it closes that replay window and saves a cold SLOAD
+ * (2,100 gas) per call; the stored value remains what `eip712domain_separator()` reports. Every
+ * facet that hashes orders must use {domainSeparator} (or {hashTypedData}), so that all agree.
+ *
+ * Struct hashes follow EIP-712 exactly: `keccak256(typeHash ‖ enc(field) ‖ ...)`, each field one
  * 32-byte word, `params` replaced by `keccak256(bytes(params))`, `sign` excluded. Operations hash as
  * `keccak256(operationTypeHash ‖ structHash(order) ‖ uint256(operation))`.
  *
@@ -22,6 +32,12 @@ import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
  * orders, and that they cost less gas.
  */
 library LibOrders {
+    /// @dev `keccak256` of `LibConfig.DOMAIN_NAME` and `LibConfig.DOMAIN_VERSION`, written as literals
+    /// so that the compiler folds them (`keccak256(bytes(constant))` is evaluated at run time).
+    /// `test/libraries/LibOrders.test.ts` checks the separator against the one `LibConfig` stores.
+    bytes32 private constant DOMAIN_NAME_HASH = keccak256("iExecODB");
+    bytes32 private constant DOMAIN_VERSION_HASH = keccak256("5.0.0");
+
     /// @notice `keccak256` of the EIP-712 type of `AppOrder`.
     bytes32 internal constant APP_ORDER_TYPEHASH = keccak256(
         "AppOrder(address app,uint256 appprice,uint256 volume,bytes32 tag,address datasetrestrict,address workerpoolrestrict,address requesterrestrict,bytes32 salt)"
@@ -178,14 +194,37 @@ library LibOrders {
         return hashOperation(REQUEST_ORDER_OPERATION_TYPEHASH, hash(op.order), op.operation);
     }
 
+    /// @notice The hub's EIP-712 domain separator, computed for the current chain id and hub address
+    /// (what `domain()` describes).
+    function domainSeparator() internal view returns (bytes32 separator) {
+        bytes32 typeHash = LibConfig.DOMAIN_TYPEHASH;
+        bytes32 nameHash = DOMAIN_NAME_HASH;
+        bytes32 versionHash = DOMAIN_VERSION_HASH;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, typeHash)
+            mstore(add(ptr, 0x20), nameHash)
+            mstore(add(ptr, 0x40), versionHash)
+            mstore(add(ptr, 0x60), chainid())
+            mstore(add(ptr, 0x80), address())
+            separator := keccak256(ptr, 0xa0)
+        }
+    }
+
+    /// @notice The EIP-712 digest of a struct under the hub's domain: an order's hash, or the digest
+    /// its owner signs for an operation.
+    function hashTypedData(bytes32 structHash) internal view returns (bytes32) {
+        return toTypedDataHash(domainSeparator(), structHash);
+    }
+
     /// @notice The EIP-712 digest of a struct under a domain: `keccak256(0x1901 ‖ separator ‖ structHash)`.
-    /// @param domainSeparator The hub's stored separator (`ConfigStorage.layout().domainSeparator`).
+    /// @param separator The domain separator.
     /// @param structHash The struct hash.
-    function toTypedDataHash(bytes32 domainSeparator, bytes32 structHash) internal pure returns (bytes32 digest) {
+    function toTypedDataHash(bytes32 separator, bytes32 structHash) internal pure returns (bytes32 digest) {
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             mstore(ptr, "\x19\x01")
-            mstore(add(ptr, 0x02), domainSeparator)
+            mstore(add(ptr, 0x02), separator)
             mstore(add(ptr, 0x22), structHash)
             digest := keccak256(ptr, 0x42)
         }

@@ -75,8 +75,15 @@ contract LibOrdersMock {
     }
 
     /// @notice `LibOrders.toTypedDataHash`.
-    function toTypedDataHash(bytes32 domainSeparator, bytes32 structHash) external pure returns (bytes32) {
-        return LibOrders.toTypedDataHash(domainSeparator, structHash);
+    function toTypedDataHash(bytes32 separator, bytes32 structHash) external pure returns (bytes32) {
+        return LibOrders.toTypedDataHash(separator, structHash);
+    }
+
+    /// @notice `LibOrders.domainSeparator`, with the gas it costs.
+    function domainSeparator() external view returns (bytes32 separator, uint256 gasUsed) {
+        uint256 start = gasleft();
+        separator = LibOrders.domainSeparator();
+        gasUsed = start - gasleft();
     }
 
     /// @notice Plain `abi.encode` struct hash of an app order.
