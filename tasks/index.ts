@@ -7,3 +7,7 @@ import './dataset/show';
 import './workerpool/create';
 import './workerpool/show';
 import './workerpool/configure';
+import './order/sign';
+import './order/cancel';
+import './category/create';
+import './category/list';

@@ -114,13 +114,16 @@ export function shouldManageOrders<K extends OrderKind>(kind: K): void {
                     .withArgs(actors.stranger.address, owner.address);
             });
 
-            it('rejects an operation signed for another hub (another domain)', async function () {
+            it('rejects an operation signed for another hub or another chain (another domain)', async function () {
                 const { hubAddress, orders, domain, owner, actors, order } = await setup();
                 const otherHub = { ...domain, verifyingContract: Wallet.createRandom().address };
-                const operation = await signOrderOperation(owner, otherHub, kind, order, OrderOperation.SIGN);
-                await expect(sendManageOrder(hubAddress, actors.stranger, kind, operation))
-                    .to.be.revertedWithCustomError(orders, 'OrderUnauthorized')
-                    .withArgs(actors.stranger.address, owner.address);
+                const otherChain = { ...domain, chainId: BigInt(domain.chainId!) + 1n };
+                for (const other of [otherHub, otherChain]) {
+                    const operation = await signOrderOperation(owner, other, kind, order, OrderOperation.SIGN);
+                    await expect(sendManageOrder(hubAddress, actors.stranger, kind, operation))
+                        .to.be.revertedWithCustomError(orders, 'OrderUnauthorized')
+                        .withArgs(actors.stranger.address, owner.address);
+                }
             });
         });
 
