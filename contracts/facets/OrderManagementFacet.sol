@@ -18,18 +18,18 @@ contract OrderManagementFacet is IOrderManagement {
     function manageAppOrder(IexecLibOrders_v5.AppOrderOperation calldata operation) external override {
         address owner = _ownerOf(operation.order.app);
         bytes32 structHash = LibOrders.hash(operation.order);
-        IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
         bytes32 separator = LibOrders.domainSeparator();
         if (msg.sender != owner) {
-            _authorize(separator, owner, LibOrders.APP_ORDER_OPERATION_TYPEHASH, structHash, kind, operation.sign);
+            _authorize(separator, owner, LibOrders.APP_ORDER_OPERATION_TYPEHASH, structHash, action, operation.sign);
         }
         bytes32 orderHash = _apply(
             LibOrders.toTypedDataHash(separator, structHash),
-            kind,
+            action,
             owner,
             operation.order.volume
         );
-        if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedAppOrder(orderHash);
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedAppOrder(orderHash);
         else emit ClosedAppOrder(orderHash);
     }
 
@@ -37,18 +37,25 @@ contract OrderManagementFacet is IOrderManagement {
     function manageDatasetOrder(IexecLibOrders_v5.DatasetOrderOperation calldata operation) external override {
         address owner = _ownerOf(operation.order.dataset);
         bytes32 structHash = LibOrders.hash(operation.order);
-        IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
         bytes32 separator = LibOrders.domainSeparator();
         if (msg.sender != owner) {
-            _authorize(separator, owner, LibOrders.DATASET_ORDER_OPERATION_TYPEHASH, structHash, kind, operation.sign);
+            _authorize(
+                separator,
+                owner,
+                LibOrders.DATASET_ORDER_OPERATION_TYPEHASH,
+                structHash,
+                action,
+                operation.sign
+            );
         }
         bytes32 orderHash = _apply(
             LibOrders.toTypedDataHash(separator, structHash),
-            kind,
+            action,
             owner,
             operation.order.volume
         );
-        if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedDatasetOrder(orderHash);
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedDatasetOrder(orderHash);
         else emit ClosedDatasetOrder(orderHash);
     }
 
@@ -56,7 +63,7 @@ contract OrderManagementFacet is IOrderManagement {
     function manageWorkerpoolOrder(IexecLibOrders_v5.WorkerpoolOrderOperation calldata operation) external override {
         address owner = _ownerOf(operation.order.workerpool);
         bytes32 structHash = LibOrders.hash(operation.order);
-        IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
         bytes32 separator = LibOrders.domainSeparator();
         if (msg.sender != owner) {
             _authorize(
@@ -64,17 +71,17 @@ contract OrderManagementFacet is IOrderManagement {
                 owner,
                 LibOrders.WORKERPOOL_ORDER_OPERATION_TYPEHASH,
                 structHash,
-                kind,
+                action,
                 operation.sign
             );
         }
         bytes32 orderHash = _apply(
             LibOrders.toTypedDataHash(separator, structHash),
-            kind,
+            action,
             owner,
             operation.order.volume
         );
-        if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedWorkerpoolOrder(orderHash);
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedWorkerpoolOrder(orderHash);
         else emit ClosedWorkerpoolOrder(orderHash);
     }
 
@@ -82,18 +89,25 @@ contract OrderManagementFacet is IOrderManagement {
     function manageRequestOrder(IexecLibOrders_v5.RequestOrderOperation calldata operation) external override {
         address owner = operation.order.requester;
         bytes32 structHash = LibOrders.hash(operation.order);
-        IexecLibOrders_v5.OrderOperationEnum kind = operation.operation;
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
         bytes32 separator = LibOrders.domainSeparator();
         if (msg.sender != owner) {
-            _authorize(separator, owner, LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH, structHash, kind, operation.sign);
+            _authorize(
+                separator,
+                owner,
+                LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH,
+                structHash,
+                action,
+                operation.sign
+            );
         }
         bytes32 orderHash = _apply(
             LibOrders.toTypedDataHash(separator, structHash),
-            kind,
+            action,
             owner,
             operation.order.volume
         );
-        if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedRequestOrder(orderHash);
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedRequestOrder(orderHash);
         else emit ClosedRequestOrder(orderHash);
     }
 
@@ -135,9 +149,9 @@ contract OrderManagementFacet is IOrderManagement {
      * the `<Kind>OrderOperation` under the hub's domain). Only called when the sender is not the owner.
      * @param separator The hub's domain separator.
      * @param owner The order's owner.
-     * @param operationTypeHash The EIP-712 type hash of the operation's kind.
+     * @param operationTypeHash The EIP-712 type hash of the operation's action.
      * @param orderStructHash The order's EIP-712 struct hash.
-     * @param kind SIGN or CLOSE.
+     * @param action SIGN or CLOSE.
      * @param signature The owner's signature of the operation.
      */
     function _authorize(
@@ -145,12 +159,12 @@ contract OrderManagementFacet is IOrderManagement {
         address owner,
         bytes32 operationTypeHash,
         bytes32 orderStructHash,
-        IexecLibOrders_v5.OrderOperationEnum kind,
+        IexecLibOrders_v5.OrderOperationEnum action,
         bytes calldata signature
     ) private view {
         bytes32 operationHash = LibOrders.toTypedDataHash(
             separator,
-            LibOrders.hashOperation(operationTypeHash, orderStructHash, kind)
+            LibOrders.hashOperation(operationTypeHash, orderStructHash, action)
         );
         if (!LibSignature.verify(owner, operationHash, signature)) revert OrderUnauthorized(msg.sender, owner);
     }
@@ -161,12 +175,12 @@ contract OrderManagementFacet is IOrderManagement {
      */
     function _apply(
         bytes32 orderHash,
-        IexecLibOrders_v5.OrderOperationEnum kind,
+        IexecLibOrders_v5.OrderOperationEnum action,
         address owner,
         uint256 volume
     ) private returns (bytes32) {
         ClerkStorage.Layout storage $ = ClerkStorage.layout();
-        if (kind == IexecLibOrders_v5.OrderOperationEnum.SIGN) {
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) {
             $.presigned[orderHash] = owner;
         } else {
             // Assignment, not increment: closing twice, or after partial matches, consumes it all.

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
-import { TypedDataEncoder, hexlify, randomBytes, ZeroAddress } from 'ethers';
+import { Interface, TypedDataEncoder, hexlify, randomBytes, ZeroAddress } from 'ethers';
 import { OrderManagementFacet__factory } from '../../typechain-types';
 import {
     ORDER_KINDS,
@@ -34,7 +34,7 @@ describe('OrderManagementFacet', function () {
 
     describe('events', function () {
         it('have the reference topics (name and non-indexed bytes32 hash)', function () {
-            const iface = OrderManagementFacet__factory.createInterface();
+            const iface = Interface.from(OrderManagementFacet__factory.abi);
             for (const [name, topic] of Object.entries(SPEC_TOPICS)) {
                 const event = iface.getEvent(name)!;
                 expect(event.topicHash, name).to.equal(topic);

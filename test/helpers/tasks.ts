@@ -3,19 +3,29 @@
  * reads), and the console output of a task captured.
  */
 import { deployments } from 'hardhat';
+import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { DeployIds } from '../../sdk/deploy-ids';
 import { deployOrdersHub } from './orders';
 
 /**
- * {@link deployOrdersHub}, recorded as the hardhat network's `PocoDiamond` deployment so that tasks
- * find it. Stands in for the deploy scripts' fixture (`helpers/fixtures.ts` `deployPoco`), which
- * needs the registries.
+ * `loadFixture(fixture)`, then its hub recorded as the hardhat network's `PocoDiamond` deployment,
+ * where tasks look for it (`pocoContext`). Recorded on every load: the record lives outside the
+ * chain, so a snapshot revert does not restore it. Stands in for the deploy scripts' fixture
+ * (`helpers/fixtures.ts` `deployPoco`), which needs the registries.
  */
-export async function deployOrdersHubForTasks() {
-    const hub = await deployOrdersHub();
-    await deployments.save(DeployIds.Hub, { address: hub.hubAddress, abi: [] });
-    return hub;
+export async function loadTaskFixture<T extends { hubAddress: string }>(fixture: () => Promise<T>): Promise<T> {
+    const loaded = await loadFixture(fixture);
+    await recordHub(loaded.hubAddress);
+    return loaded;
 }
+
+/** Record `hubAddress` as the hardhat network's `PocoDiamond` deployment. */
+export async function recordHub(hubAddress: string): Promise<void> {
+    await deployments.save(DeployIds.Hub, { address: hubAddress, abi: [] });
+}
+
+/** The hub of {@link deployOrdersHub}, for tasks ({@link loadTaskFixture}). */
+export const deployOrdersHubForTasks = deployOrdersHub;
 
 /** Run `body` with `console.log` captured; returns what it printed, line by line. */
 export async function captureOutput(body: () => Promise<unknown>): Promise<string[]> {

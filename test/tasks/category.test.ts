@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import hre from 'hardhat';
-import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
-import { captureOutput, deployOrdersHubForTasks, field } from '../helpers/tasks';
+import { captureOutput, deployOrdersHubForTasks, field, loadTaskFixture } from '../helpers/tasks';
 // See order.test.ts: the tasks are imported here whatever SKIP_TASKS says.
 import '../../tasks/category/create';
 import '../../tasks/category/list';
@@ -9,7 +8,7 @@ import '../../tasks/category/list';
 describe('category tasks', function () {
     describe('category:create', function () {
         it('creates a category as the hub owner and prints its id', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const lines = await captureOutput(() =>
                 hre.run('category:create', { name: 'XXL', description: 'huge', workClockTimeRef: 360_000n }),
             );
@@ -23,7 +22,7 @@ describe('category tasks', function () {
         });
 
         it('fails with one line for anyone but the hub owner', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const from = hub.actors.stranger.address;
             await expect(hre.run('category:create', { name: 'XXL', workClockTimeRef: 1n, from })).to.be.rejectedWith(
                 `${from} is not the hub owner`,
@@ -31,7 +30,7 @@ describe('category tasks', function () {
         });
 
         it('fails with one line on an empty name or a zero work-clock reference', async function () {
-            await loadFixture(deployOrdersHubForTasks);
+            await loadTaskFixture(deployOrdersHubForTasks);
             await expect(hre.run('category:create', { name: ' ', workClockTimeRef: 1n })).to.be.rejectedWith(
                 '--name must not be empty',
             );
@@ -43,7 +42,7 @@ describe('category tasks', function () {
 
     describe('category:list', function () {
         it('lists the default categories, then the created ones', async function () {
-            await loadFixture(deployOrdersHubForTasks);
+            await loadTaskFixture(deployOrdersHubForTasks);
             await captureOutput(() => hre.run('category:create', { name: 'XXL', workClockTimeRef: 360_000n }));
             const lines = await captureOutput(() => hre.run('category:list'));
             expect(lines[0].split(/\s+/)).to.deep.equal(['catid', 'name', 'workClockTimeRef', 'description']);

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import hre from 'hardhat';
 import { HardhatPluginError } from 'hardhat/plugins';
-import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -17,7 +16,7 @@ import {
     type RequestOrder,
 } from '../../sdk/orders';
 import { buildTag } from '../../sdk/tags';
-import { captureOutput, deployOrdersHubForTasks, field } from '../helpers/tasks';
+import { captureOutput, deployOrdersHubForTasks, field, loadTaskFixture, recordHub } from '../helpers/tasks';
 // The tasks are loaded by hardhat.config.ts unless SKIP_TASKS is set; importing them here makes
 // this file independent of that switch (a module is only loaded once).
 import '../../tasks/order/sign';
@@ -28,7 +27,7 @@ describe('order tasks', function () {
 
     describe('order:sign', function () {
         it('signs an app order as its owner and adds { kind, order, hash } to the order book', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const book = tempBook();
             const app = await hub.assets.app.getAddress();
             const tag = buildTag(['TEE', 'TDX']);
@@ -55,7 +54,7 @@ describe('order tasks', function () {
         });
 
         it('signs a request order with the signer as requester and beneficiary by default', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const book = tempBook();
             const { requester } = hub.actors;
             const app = await hub.assets.app.getAddress();
@@ -81,7 +80,7 @@ describe('order tasks', function () {
         });
 
         it('takes the fields from a JSON file, overridden by parameters, and appends to the book', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const book = tempBook();
             const file = join(mkdtempSync(join(tmpdir(), 'poco-order-')), 'order.json');
             const workerpool = await hub.assets.workerpool.getAddress();
@@ -96,7 +95,7 @@ describe('order tasks', function () {
         });
 
         it('fails with one line when the signer does not own the asset', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const app = await hub.assets.app.getAddress();
             await expect(
                 hre.run('order:sign', { kind: 'app', app, book: tempBook(), from: hub.actors.stranger.address }),
@@ -104,14 +103,14 @@ describe('order tasks', function () {
         });
 
         it('fails with one line (a plugin error, no stack trace) on an unknown kind', async function () {
-            await loadFixture(deployOrdersHubForTasks);
+            await loadTaskFixture(deployOrdersHubForTasks);
             const error = await hre.run('order:sign', { kind: 'deal', book: tempBook() }).catch((e: unknown) => e);
             expect(error).to.be.instanceOf(HardhatPluginError);
             expect((error as Error).message).to.equal('kind: "deal" is not one of app, dataset, workerpool, request');
         });
 
         it('fails with one line on a field of another kind of order', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             const app = await hub.assets.app.getAddress();
             await expect(
                 hre.run('order:sign', { kind: 'app', app, datasetprice: 1n, book: tempBook() }),
@@ -119,7 +118,7 @@ describe('order tasks', function () {
         });
 
         it('fails with one line when the asset is missing or not a contract', async function () {
-            const hub = await loadFixture(deployOrdersHubForTasks);
+            const hub = await loadTaskFixture(deployOrdersHubForTasks);
             await expect(hre.run('order:sign', { kind: 'dataset', book: tempBook() })).to.be.rejectedWith(
                 'give --dataset',
             );
@@ -133,6 +132,7 @@ describe('order tasks', function () {
     describe('order:cancel', function () {
         async function signedBook() {
             const hub = await deployOrdersHubForTasks();
+            await recordHub(hub.hubAddress);
             const book = tempBook();
             const app = await hub.assets.app.getAddress();
             await captureOutput(() =>
@@ -142,7 +142,7 @@ describe('order tasks', function () {
         }
 
         it('closes an order of the book by hash: consumed = volume', async function () {
-            const { orders, actors, book, entry } = await loadFixture(signedBook);
+            const { orders, actors, book, entry } = await loadTaskFixture(signedBook);
             const lines = await captureOutput(() =>
                 hre.run('order:cancel', { hash: entry.hash, book, from: actors.appOwner.address }),
             );
@@ -151,7 +151,7 @@ describe('order tasks', function () {
         });
 
         it('closes an order given by its fields (JSON file)', async function () {
-            const { orders, actors, entry } = await loadFixture(signedBook);
+            const { orders, actors, entry } = await loadTaskFixture(signedBook);
             const file = join(mkdtempSync(join(tmpdir(), 'poco-order-')), 'order.json');
             writeFileSync(file, JSON.stringify(entry.order));
             await captureOutput(() => hre.run('order:cancel', { kind: 'app', file, from: actors.appOwner.address }));
@@ -159,7 +159,7 @@ describe('order tasks', function () {
         });
 
         it('closes a presigned order that was never in a book, given by its parameters', async function () {
-            const { hubAddress, orders, actors, assets, domain } = await loadFixture(signedBook);
+            const { hubAddress, orders, actors, assets, domain } = await loadTaskFixture(signedBook);
             const { requester } = actors;
             const app = await assets.app.getAddress();
             const fields = { app, requester: requester.address, volume: 2n, salt: '0x' + '01'.repeat(32) };
@@ -170,7 +170,7 @@ describe('order tasks', function () {
         });
 
         it('sends nothing for an order already closed', async function () {
-            const { actors, book, entry } = await loadFixture(signedBook);
+            const { actors, book, entry } = await loadTaskFixture(signedBook);
             const from = actors.appOwner.address;
             await captureOutput(() => hre.run('order:cancel', { hash: entry.hash, book, from }));
             const lines = await captureOutput(() => hre.run('order:cancel', { hash: entry.hash, book, from }));
@@ -178,14 +178,14 @@ describe('order tasks', function () {
         });
 
         it('fails with one line for anyone but the owner', async function () {
-            const { actors, book, entry } = await loadFixture(signedBook);
+            const { actors, book, entry } = await loadTaskFixture(signedBook);
             await expect(
                 hre.run('order:cancel', { hash: entry.hash, book, from: actors.stranger.address }),
             ).to.be.rejectedWith(`${actors.stranger.address} is not the owner of app`);
         });
 
         it('fails with one line for a hash that is not in the book, or fields without salt', async function () {
-            const { book, assets } = await loadFixture(signedBook);
+            const { book, assets } = await loadTaskFixture(signedBook);
             await expect(hre.run('order:cancel', { hash: '0x' + '00'.repeat(32), book })).to.be.rejectedWith(
                 /no order 0x0+ in/,
             );
@@ -194,7 +194,7 @@ describe('order tasks', function () {
         });
 
         it('keeps the order book format: the JSON of the order round-trips', async function () {
-            const { entry } = await loadFixture(signedBook);
+            const { entry } = await loadTaskFixture(signedBook);
             expect(orderToJson('app', orderFromEntry(entry) as AppOrder)).to.deep.equal(entry.order);
         });
     });
