@@ -6,7 +6,7 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /**
  * @notice Test-only ERC-1271 smart wallet controlled by one key. In `Valid` mode it accepts exactly
- * the 65-byte ECDSA signatures of the digest by its key (`sdk/orders.ts` `signAsWallet`); the other
+ * the 65-byte ECDSA signatures of the digest by its key (`sdk/orders.ts` `signOrderForWallet`); the other
  * modes misbehave in the ways a verifier must survive.
  */
 contract ERC1271WalletMock is IERC1271 {
