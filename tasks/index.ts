@@ -10,3 +10,7 @@ import './workerpool/configure';
 import './account/deposit';
 import './account/withdraw';
 import './account/show';
+import './order/sign';
+import './order/cancel';
+import './category/create';
+import './category/list';
