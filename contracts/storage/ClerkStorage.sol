@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.28;
 
+import {PackedDeal} from "../types/PackedDeal.sol";
+
 /**
  * @title ClerkStorage
  * @notice The order book's on-chain state: presignatures and consumed volumes, keyed by order hash
- * (the order's EIP-712 digest), and later the deals (ERC-7201 namespace `poco.storage.Clerk`).
- * @dev Append-only: the Clerk adds its deals after the existing members.
+ * (the order's EIP-712 digest), and the deals (ERC-7201 namespace `poco.storage.Clerk`).
+ * @dev Append-only.
  */
 library ClerkStorage {
     /// @custom:storage-location erc7201:poco.storage.Clerk
@@ -15,6 +17,8 @@ library ClerkStorage {
         mapping(bytes32 orderHash => address owner) presigned;
         /// Volume of an order consumed by deals, or set to the order's volume when it is closed.
         mapping(bytes32 orderHash => uint256 volume) consumed;
+        /// The deals, written once by the Clerk (see `PackedDeal` and `LibDeal`).
+        mapping(bytes32 dealId => PackedDeal) deals;
     }
 
     /// keccak256(abi.encode(uint256(keccak256("poco.storage.Clerk")) - 1)) & ~bytes32(uint256(0xff))

@@ -27,4 +27,39 @@ library IexecLibCore_v5 {
         /// Work-clock reference in seconds; a task's deadlines are multiples of it.
         uint256 workClockTimeRef;
     }
+
+    /// @notice An asset of a deal: its address, its owner at match time, its price per task (nRLC).
+    struct Resource {
+        address pointer;
+        address owner;
+        uint256 price;
+    }
+
+    /// @notice A deal, as `viewDeal` returns it (all zero for an unknown id).
+    struct Deal {
+        Resource app;
+        Resource dataset;
+        Resource workerpool;
+        /// `max(request.trust, 1)`.
+        uint256 trust;
+        uint256 category;
+        /// The tags of the app, dataset (6.2: TEE-framework bits 1–3 dropped) and request, OR-ed.
+        bytes32 tag;
+        address requester;
+        address beneficiary;
+        address callback;
+        string params;
+        /// Block timestamp of the match; the tasks' final deadline counts from it.
+        uint256 startTime;
+        /// Index of the deal's first task in the request order (its consumed volume before the match).
+        uint256 botFirst;
+        /// Number of tasks of the deal.
+        uint256 botSize;
+        /// What each contributing worker stakes per task (workerpool price × the pool's policy / 100).
+        uint256 workerStake;
+        /// Percentage of the workerpool's reward the scheduler keeps.
+        uint256 schedulerRewardRatio;
+        /// Who paid for the deal: the requester, or the caller of `sponsorMatchOrders`.
+        address sponsor;
+    }
 }
