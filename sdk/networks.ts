@@ -70,7 +70,19 @@ export const POCO_NETWORKS: Record<string, PocoNetworkConfig> = {
         metadataBaseURI: METADATA_BASE_URI,
         development: false,
     },
+    /** A local stand-in of the sidechain (`npm run e2e:sidechain`): same flavour and EVM, throwaway. */
+    sidechainLocal: { flavour: 'native', metadataBaseURI: METADATA_BASE_URI, development: true },
 };
+
+/** The public mnemonic of Hardhat's development accounts (never for real funds). */
+export const HARDHAT_MNEMONIC = 'test test test test test test test test test test test junk';
+
+/**
+ * `POCO_HARDHAT_PROFILE=sidechain` makes the Hardhat network, and so `npx hardhat node`, behave like
+ * the PoA sidechain: its chain id, the Berlin EVM, no gas price. The one switch `npm run
+ * e2e:sidechain` uses to run a local sidechain.
+ */
+const HARDHAT_PROFILE = env('POCO_HARDHAT_PROFILE');
 
 /** Chain id of the PoA sidechain (Bellecour's by default). */
 export const SIDECHAIN_CHAIN_ID = Number(env('SIDECHAIN_CHAIN_ID') ?? 134);
@@ -97,12 +109,15 @@ const accounts = (): string[] => {
 /** The `networks` section of the Hardhat configuration. */
 export function networkUserConfigs() {
     return {
-        hardhat: {
-            chainId: 31337,
-            // Pinned: Hardhat 2.29 would otherwise default to its newest hardfork.
-            hardfork: 'prague',
-            allowUnlimitedContractSize: false,
-        },
+        hardhat:
+            HARDHAT_PROFILE === 'sidechain'
+                ? { chainId: SIDECHAIN_CHAIN_ID, hardfork: 'berlin', gasPrice: 0, allowUnlimitedContractSize: false }
+                : {
+                      chainId: 31337,
+                      // Pinned: Hardhat 2.29 would otherwise default to its newest hardfork.
+                      hardfork: 'prague',
+                      allowUnlimitedContractSize: false,
+                  },
         localhost: {
             url: env('LOCALHOST_RPC_URL') ?? 'http://127.0.0.1:8545',
             chainId: 31337,
@@ -124,6 +139,13 @@ export function networkUserConfigs() {
             hardfork: 'berlin',
             gasPrice: 0,
             accounts: accounts(),
+        },
+        sidechainLocal: {
+            url: env('SIDECHAIN_LOCAL_RPC_URL') ?? 'http://127.0.0.1:8645',
+            chainId: SIDECHAIN_CHAIN_ID,
+            hardfork: 'berlin',
+            gasPrice: 0,
+            accounts: { mnemonic: HARDHAT_MNEMONIC },
         },
     };
 }
