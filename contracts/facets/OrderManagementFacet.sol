@@ -16,18 +16,14 @@ import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
 contract OrderManagementFacet is IOrderManagement {
     /// @inheritdoc IOrderManagement
     function manageAppOrder(IexecLibOrders_v5.AppOrderOperation calldata operation) external override {
-        address owner = _ownerOf(operation.order.app);
-        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
-        bytes32 separator = LibOrders.domainSeparator();
-        if (msg.sender != owner) {
-            _authorize(separator, owner, LibOrders.APP_ORDER_OPERATION_TYPEHASH, structHash, action, operation.sign);
-        }
-        bytes32 orderHash = _apply(
-            LibOrders.toTypedDataHash(separator, structHash),
+        bytes32 orderHash = _manage(
+            _ownerOf(operation.order.app),
+            LibOrders.hash(operation.order),
+            LibOrders.APP_ORDER_OPERATION_TYPEHASH,
             action,
-            owner,
-            operation.order.volume
+            operation.order.volume,
+            operation.sign
         );
         if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedAppOrder(orderHash);
         else emit ClosedAppOrder(orderHash);
@@ -35,25 +31,14 @@ contract OrderManagementFacet is IOrderManagement {
 
     /// @inheritdoc IOrderManagement
     function manageDatasetOrder(IexecLibOrders_v5.DatasetOrderOperation calldata operation) external override {
-        address owner = _ownerOf(operation.order.dataset);
-        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
-        bytes32 separator = LibOrders.domainSeparator();
-        if (msg.sender != owner) {
-            _authorize(
-                separator,
-                owner,
-                LibOrders.DATASET_ORDER_OPERATION_TYPEHASH,
-                structHash,
-                action,
-                operation.sign
-            );
-        }
-        bytes32 orderHash = _apply(
-            LibOrders.toTypedDataHash(separator, structHash),
+        bytes32 orderHash = _manage(
+            _ownerOf(operation.order.dataset),
+            LibOrders.hash(operation.order),
+            LibOrders.DATASET_ORDER_OPERATION_TYPEHASH,
             action,
-            owner,
-            operation.order.volume
+            operation.order.volume,
+            operation.sign
         );
         if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedDatasetOrder(orderHash);
         else emit ClosedDatasetOrder(orderHash);
@@ -61,25 +46,14 @@ contract OrderManagementFacet is IOrderManagement {
 
     /// @inheritdoc IOrderManagement
     function manageWorkerpoolOrder(IexecLibOrders_v5.WorkerpoolOrderOperation calldata operation) external override {
-        address owner = _ownerOf(operation.order.workerpool);
-        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
-        bytes32 separator = LibOrders.domainSeparator();
-        if (msg.sender != owner) {
-            _authorize(
-                separator,
-                owner,
-                LibOrders.WORKERPOOL_ORDER_OPERATION_TYPEHASH,
-                structHash,
-                action,
-                operation.sign
-            );
-        }
-        bytes32 orderHash = _apply(
-            LibOrders.toTypedDataHash(separator, structHash),
+        bytes32 orderHash = _manage(
+            _ownerOf(operation.order.workerpool),
+            LibOrders.hash(operation.order),
+            LibOrders.WORKERPOOL_ORDER_OPERATION_TYPEHASH,
             action,
-            owner,
-            operation.order.volume
+            operation.order.volume,
+            operation.sign
         );
         if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedWorkerpoolOrder(orderHash);
         else emit ClosedWorkerpoolOrder(orderHash);
@@ -87,25 +61,14 @@ contract OrderManagementFacet is IOrderManagement {
 
     /// @inheritdoc IOrderManagement
     function manageRequestOrder(IexecLibOrders_v5.RequestOrderOperation calldata operation) external override {
-        address owner = operation.order.requester;
-        bytes32 structHash = LibOrders.hash(operation.order);
         IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
-        bytes32 separator = LibOrders.domainSeparator();
-        if (msg.sender != owner) {
-            _authorize(
-                separator,
-                owner,
-                LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH,
-                structHash,
-                action,
-                operation.sign
-            );
-        }
-        bytes32 orderHash = _apply(
-            LibOrders.toTypedDataHash(separator, structHash),
+        bytes32 orderHash = _manage(
+            operation.order.requester,
+            LibOrders.hash(operation.order),
+            LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH,
             action,
-            owner,
-            operation.order.volume
+            operation.order.volume,
+            operation.sign
         );
         if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedRequestOrder(orderHash);
         else emit ClosedRequestOrder(orderHash);
@@ -145,40 +108,35 @@ contract OrderManagementFacet is IOrderManagement {
     }
 
     /**
-     * @dev Revert unless `signature` is the owner's signature of the operation (EIP-712 digest of
-     * the `<Kind>OrderOperation` under the hub's domain). Only called when the sender is not the owner.
-     * @param separator The hub's domain separator.
+     * @dev The body shared by the four `manage*Order`: unless the sender is the owner, check that
+     * `signature` is the owner's signature of the operation (EIP-712 digest of the
+     * `<Kind>OrderOperation` under the hub's domain); then SIGN records `owner` as the order's
+     * presigner and CLOSE sets its consumed volume to `volume`.
      * @param owner The order's owner.
-     * @param operationTypeHash The EIP-712 type hash of the operation's action.
      * @param orderStructHash The order's EIP-712 struct hash.
+     * @param operationTypeHash The EIP-712 type hash of the kind's operation.
      * @param action SIGN or CLOSE.
-     * @param signature The owner's signature of the operation.
+     * @param volume The order's volume.
+     * @param signature The owner's signature of the operation (ignored when the owner sends it).
+     * @return orderHash The order's EIP-712 digest.
      */
-    function _authorize(
-        bytes32 separator,
+    function _manage(
         address owner,
-        bytes32 operationTypeHash,
         bytes32 orderStructHash,
+        bytes32 operationTypeHash,
         IexecLibOrders_v5.OrderOperationEnum action,
+        uint256 volume,
         bytes calldata signature
-    ) private view {
-        bytes32 operationHash = LibOrders.toTypedDataHash(
-            separator,
-            LibOrders.hashOperation(operationTypeHash, orderStructHash, action)
-        );
-        if (!LibSignature.verify(owner, operationHash, signature)) revert OrderUnauthorized(msg.sender, owner);
-    }
-
-    /**
-     * @dev Apply an authorized operation to the order: SIGN records `owner` as its presigner, CLOSE
-     * sets its consumed volume to `volume`.
-     */
-    function _apply(
-        bytes32 orderHash,
-        IexecLibOrders_v5.OrderOperationEnum action,
-        address owner,
-        uint256 volume
-    ) private returns (bytes32) {
+    ) private returns (bytes32 orderHash) {
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            bytes32 operationHash = LibOrders.toTypedDataHash(
+                separator,
+                LibOrders.hashOperation(operationTypeHash, orderStructHash, action)
+            );
+            if (!LibSignature.verify(owner, operationHash, signature)) revert OrderUnauthorized(msg.sender, owner);
+        }
+        orderHash = LibOrders.toTypedDataHash(separator, orderStructHash);
         ClerkStorage.Layout storage $ = ClerkStorage.layout();
         if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) {
             $.presigned[orderHash] = owner;
@@ -186,7 +144,6 @@ contract OrderManagementFacet is IOrderManagement {
             // Assignment, not increment: closing twice, or after partial matches, consumes it all.
             $.consumed[orderHash] = volume;
         }
-        return orderHash;
     }
 
     /// @dev The current owner of an asset: `owner()`, which registry assets answer with their NFT's
