@@ -7,3 +7,5 @@ import './dataset/show';
 import './workerpool/create';
 import './workerpool/show';
 import './workerpool/configure';
+import './storage/check';
+import './storage/snapshot';
