@@ -9,3 +9,6 @@ import './workerpool/show';
 import './workerpool/configure';
 import './storage/check';
 import './storage/snapshot';
+import './diamond/describe';
+import './diamond/diff';
+import './diamond/upgrade';

@@ -1,3 +1,4 @@
+import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
 import type { Signer } from 'ethers';
 import type { HardhatRuntimeEnvironment } from 'hardhat/types';
 import { readPocoAddresses, type PocoAddresses } from '../../sdk/addresses';
@@ -21,6 +22,15 @@ export async function pocoContext(hre: HardhatRuntimeEnvironment, from?: string)
             `no PoCo deployment on network "${hre.network.name}": run \`npx hardhat deploy --network ${hre.network.name}\` first`,
         );
     }
+    const signer = await signerFor(hre, from);
+    return { ...(await readPocoAddresses(signer, hub.address)), signer };
+}
+
+/**
+ * The signer to act with: `from` if given (it must be one of the network's accounts), else the
+ * first account.
+ */
+export async function signerFor(hre: HardhatRuntimeEnvironment, from?: string): Promise<HardhatEthersSigner> {
     const signers = await hre.ethers.getSigners();
     const signer = from === undefined ? signers[0] : signers.find((s) => s.address === from);
     if (signer === undefined) {
@@ -30,5 +40,5 @@ export async function pocoContext(hre: HardhatRuntimeEnvironment, from?: string)
                 : `--from ${from} is not an account of network "${hre.network.name}"`,
         );
     }
-    return { ...(await readPocoAddresses(signer, hub.address)), signer };
+    return signer;
 }
