@@ -4,6 +4,7 @@ import './app/create';
 import './app/show';
 import './dataset/create';
 import './dataset/show';
+import './dataset/encrypt';
 import './workerpool/create';
 import './workerpool/show';
 import './workerpool/configure';
