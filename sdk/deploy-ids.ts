@@ -24,12 +24,18 @@ export const DeployTags = {
 } as const;
 
 /** The facets every hub has, whatever its flavour. */
-export const COMMON_FACETS = ['DiamondCutFacet', 'DiamondLoupeFacet', 'OwnershipFacet', 'ConfigurationFacet'] as const;
+export const COMMON_FACETS = [
+    'DiamondCutFacet',
+    'DiamondLoupeFacet',
+    'OwnershipFacet',
+    'ConfigurationFacet',
+    'EscrowERC20Facet',
+] as const;
 
 /** The facets specific to each flavour. */
 export const FLAVOUR_FACETS: Record<Flavour, readonly string[]> = {
-    token: [],
-    native: [],
+    token: ['EscrowTokenFacet'],
+    native: ['EscrowNativeFacet'],
 };
 
 /** The facets of a hub of the given flavour, in cut order. */

@@ -5,6 +5,7 @@ import {IConfiguration} from "../interfaces/IConfiguration.sol";
 import {LibDiamond} from "../diamond/LibDiamond.sol";
 import {LibConfig} from "../libraries/LibConfig.sol";
 import {ConfigStorage} from "../storage/ConfigStorage.sol";
+import {EscrowStorage} from "../storage/EscrowStorage.sol";
 import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
 
 /**
@@ -76,7 +77,7 @@ contract ConfigurationFacet is IConfiguration {
 
     /// @inheritdoc IConfiguration
     function token() external view override returns (address) {
-        return ConfigStorage.layout().token;
+        return EscrowStorage.layout().token;
     }
 
     /// @inheritdoc IConfiguration

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IConfiguration} from "../interfaces/IConfiguration.sol";
 import {ConfigStorage} from "../storage/ConfigStorage.sol";
+import {EscrowStorage} from "../storage/EscrowStorage.sol";
 
 /**
  * @title LibConfig
@@ -34,7 +35,7 @@ library LibConfig {
     ) internal {
         ConfigStorage.Layout storage $ = ConfigStorage.layout();
         if ($.domainSeparator != bytes32(0)) revert IConfiguration.ConfigAlreadyConfigured();
-        $.token = token;
+        EscrowStorage.layout().token = token;
         $.name = name;
         $.symbol = symbol;
         $.decimals = decimals;

@@ -3,16 +3,16 @@ pragma solidity ^0.8.28;
 
 /**
  * @title ConfigStorage
- * @notice The hub's configuration: the escrowed token, the registries, the EIP-712 domain
- * separator, the TEE broker and the result-callback gas (ERC-7201 namespace `poco.storage.Config`).
+ * @notice The hub's configuration: the registries, the EIP-712 domain separator, the TEE broker
+ * and the result-callback gas (ERC-7201 namespace `poco.storage.Config`).
+ * @dev The escrowed token is in `EscrowStorage`, packed with the total supply it backs: every
+ * deposit and withdrawal reads both.
  */
 library ConfigStorage {
     /// @custom:storage-location erc7201:poco.storage.Config
     struct Layout {
         /// Stored EIP-712 domain separator of the orders; zero until the hub is configured.
         bytes32 domainSeparator;
-        /// RLC token escrowed by the token flavour; zero on the native flavour.
-        address token;
         /// Decimals of the escrow's ERC-20 view (9, as RLC).
         uint8 decimals;
         address appRegistry;

@@ -2,22 +2,7 @@
 pragma solidity 0.8.28;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-
-/// @notice The hook `RLC.approveAndCall` calls on the spender (ERC-677 style, as the real RLC).
-interface IApprovalReceiver {
-    /// @notice Called by the token right after `from` approved the receiver for `amount`.
-    /// @param from The account that approved.
-    /// @param amount The approved amount.
-    /// @param token The token.
-    /// @param extraData Free data passed through by the token.
-    /// @return True if the approval was accepted.
-    function receiveApproval(
-        address from,
-        uint256 amount,
-        address token,
-        bytes calldata extraData
-    ) external returns (bool);
-}
+import {IApprovalReceiver} from "../interfaces/IApprovalReceiver.sol";
 
 /**
  * @title RLC

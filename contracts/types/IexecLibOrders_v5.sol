@@ -17,4 +17,65 @@ library IexecLibOrders_v5 {
         uint256 chainId;
         address verifyingContract;
     }
+
+    /// @notice An app owner's offer to run its app (EIP-712 signed).
+    struct AppOrder {
+        address app;
+        uint256 appprice;
+        uint256 volume;
+        bytes32 tag;
+        address datasetrestrict;
+        address workerpoolrestrict;
+        address requesterrestrict;
+        bytes32 salt;
+        bytes sign;
+    }
+
+    /// @notice A dataset owner's offer to let its dataset be used (EIP-712 signed).
+    struct DatasetOrder {
+        address dataset;
+        uint256 datasetprice;
+        uint256 volume;
+        bytes32 tag;
+        address apprestrict;
+        address workerpoolrestrict;
+        address requesterrestrict;
+        bytes32 salt;
+        bytes sign;
+    }
+
+    /// @notice A workerpool scheduler's offer of computing power (EIP-712 signed).
+    struct WorkerpoolOrder {
+        address workerpool;
+        uint256 workerpoolprice;
+        uint256 volume;
+        bytes32 tag;
+        uint256 category;
+        uint256 trust;
+        address apprestrict;
+        address datasetrestrict;
+        address requesterrestrict;
+        bytes32 salt;
+        bytes sign;
+    }
+
+    /// @notice A requester's demand for executions (EIP-712 signed).
+    struct RequestOrder {
+        address app;
+        uint256 appmaxprice;
+        address dataset;
+        uint256 datasetmaxprice;
+        address workerpool;
+        uint256 workerpoolmaxprice;
+        address requester;
+        uint256 volume;
+        bytes32 tag;
+        uint256 category;
+        uint256 trust;
+        address beneficiary;
+        address callback;
+        string params;
+        bytes32 salt;
+        bytes sign;
+    }
 }

@@ -5,7 +5,7 @@ import { DiamondCutFacet__factory, OwnershipFacet__factory } from '../../typecha
 import { DeployIds } from '../../sdk/deploy-ids';
 import { saveHubDeployment } from '../../sdk/hardhat/hub';
 import { cutOfPlan, isEmptyPlan, planUpgrade } from '../../sdk/upgrade';
-import { signerFor } from '../lib/context';
+import { resolveSigner } from '../lib/context';
 import { describeError, runTask, TaskError } from '../lib/errors';
 import {
     compiledFacets,
@@ -76,7 +76,7 @@ task(
             const init = await initializer(hre, args);
             const { flavour, names } = facetSet(hre, parseNames(args.extraFacets, 'extra-facets'));
             const hub = await hubOf(hre);
-            const signer = await signerFor(hre, args.from);
+            const signer = await resolveSigner(hre, args.from);
             const owner = await OwnershipFacet__factory.connect(hub.address, hre.ethers.provider).owner();
             const isOwner = owner.toLowerCase() === signer.address.toLowerCase();
             if (!isOwner && !args.dryRun) {

@@ -21,24 +21,17 @@ import {
     type FacetRef,
     type UpgradePlan,
 } from '../../sdk/upgrade';
+import { resolveHub } from './context';
 import { TaskError } from './errors';
 
-/** The hub to work on: `--hub` if given, else the network's hub deployment. */
+/** The hub to work on: `--hub` if given, else the network's hub deployment (and that deployment, if it is this hub). */
 export async function hubOf(
     hre: HardhatRuntimeEnvironment,
-    address?: string,
+    explicit?: string,
 ): Promise<{ address: string; deployment?: Deployment }> {
-    const deployment = (await hre.deployments.getOrNull(DeployIds.Hub)) ?? undefined;
-    if (address === undefined) {
-        if (deployment === undefined) {
-            throw new TaskError(
-                `no PoCo deployment on network "${hre.network.name}": run \`npx hardhat deploy --network ${hre.network.name}\` first`,
-            );
-        }
-        return { address: deployment.address, deployment };
-    }
-    const same = deployment?.address.toLowerCase() === address.toLowerCase();
-    if ((await hre.ethers.provider.getCode(address)) === '0x') throw new TaskError(`${address} has no code`);
+    const address = await resolveHub(hre, explicit);
+    const deployment = await hre.deployments.getOrNull(DeployIds.Hub);
+    const same = !!deployment && deployment.address.toLowerCase() === address.toLowerCase();
     return { address, deployment: same ? deployment : undefined };
 }
 

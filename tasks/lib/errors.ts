@@ -39,3 +39,8 @@ export async function runTask<T>(what: string, body: () => Promise<T>): Promise<
         throw new TaskError(`${what} failed: ${describeError(error)}`);
     }
 }
+
+/** The one-line error a failed action is reported with. */
+export function describeFailure(action: string, error: unknown): TaskError {
+    return new TaskError(`${action} failed: ${describeError(error)}`);
+}

@@ -17,7 +17,12 @@ export const address: CLIArgumentType<string> = {
         if (!isAddress(value)) throw new TaskError(`${flag(argName)}: "${value}" is not an address`);
         return getAddress(value);
     },
-    validate: noValidation,
+    // Also checks values given programmatically (`hre.run`), which are not parsed.
+    validate: (argName, value) => {
+        if (value !== undefined && (typeof value !== 'string' || !isAddress(value))) {
+            throw new TaskError(`${flag(argName)}: "${String(value)}" is not an address`);
+        }
+    },
 };
 
 /** A 32-byte hex value. */

@@ -1,0 +1,148 @@
+import { ethers } from 'hardhat';
+import { Wallet, ZeroAddress, type Signer } from 'ethers';
+import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
+import {
+    ConfigurationFacet__factory,
+    DiamondCutFacet__factory,
+    DiamondInit__factory,
+    DiamondLoupeFacet__factory,
+    EscrowERC20Facet__factory,
+    EscrowHarnessFacet__factory,
+    EscrowNativeFacet__factory,
+    EscrowTokenFacet__factory,
+    IEscrow__factory,
+    MatchOrdersMockFacet__factory,
+    OwnershipFacet__factory,
+    PocoDiamond__factory,
+    RLC__factory,
+} from '../../typechain-types';
+import { facetNames } from '../../sdk/deploy-ids';
+import { addCut } from '../../sdk/diamond';
+import type { Flavour } from '../../sdk/networks';
+import { NRLC_PER_RLC } from '../../sdk/units';
+
+/** Every facet a test hub can be cut with: the deployable ones and the test-only mocks. */
+const FACET_FACTORIES = {
+    DiamondCutFacet: DiamondCutFacet__factory,
+    DiamondLoupeFacet: DiamondLoupeFacet__factory,
+    OwnershipFacet: OwnershipFacet__factory,
+    ConfigurationFacet: ConfigurationFacet__factory,
+    EscrowERC20Facet: EscrowERC20Facet__factory,
+    EscrowTokenFacet: EscrowTokenFacet__factory,
+    EscrowNativeFacet: EscrowNativeFacet__factory,
+    EscrowHarnessFacet: EscrowHarnessFacet__factory,
+    MatchOrdersMockFacet: MatchOrdersMockFacet__factory,
+} as const;
+
+export type FacetName = keyof typeof FACET_FACTORIES;
+
+/** The ABI of a facet. */
+export function facetAbi(name: FacetName) {
+    return FACET_FACTORIES[name].abi;
+}
+
+/** Test-only facets: the escrow primitives harness and the `matchOrders` stand-in. */
+export const TEST_FACETS = ['EscrowHarnessFacet', 'MatchOrdersMockFacet'] as const satisfies readonly FacetName[];
+
+/** RLC given to each of the first test accounts on a token-flavour hub. */
+export const TEST_ACCOUNT_RLC = 1_000_000n * NRLC_PER_RLC;
+
+export interface HubOptions {
+    flavour: Flavour;
+    /** Facets cut in beyond those the deploy scripts cut for the flavour (`sdk/deploy-ids.ts`). */
+    facets?: readonly FacetName[];
+    /** Token flavour: the token to escrow, instead of a fresh local RLC. */
+    tokenAddress?: string;
+    /** How many accounts after the owner get {@link TEST_ACCOUNT_RLC} (token flavour). */
+    fundedAccounts?: number;
+}
+
+/**
+ * A hub of the given flavour deployed directly (no hardhat-deploy), with the facets the deploy
+ * scripts cut for that flavour plus `facets`, configured by `DiamondInit` with its token (a fresh
+ * RLC on the token flavour, zero on the native one) and placeholder registries. Returns typed
+ * handles on the hub for each facet.
+ */
+export async function deployHub(options: HubOptions) {
+    const { flavour, facets: extra = [], fundedAccounts = 5 } = options;
+    const [owner, ...accounts] = await ethers.getSigners();
+
+    let token = ZeroAddress;
+    if (flavour === 'token') {
+        token = options.tokenAddress ?? (await (await new RLC__factory(owner).deploy()).getAddress());
+        const rlc = RLC__factory.connect(token, owner);
+        if (options.tokenAddress === undefined) {
+            for (const account of accounts.slice(0, fundedAccounts)) {
+                await rlc.transfer(account.address, TEST_ACCOUNT_RLC);
+            }
+        }
+    }
+
+    const names = [...(facetNames(flavour) as FacetName[]), ...extra];
+    const facets = [];
+    for (const name of names) {
+        const factory = FACET_FACTORIES[name];
+        const facet = await new factory(owner).deploy();
+        facets.push({ name, address: await facet.getAddress(), abi: factory.abi });
+    }
+    const diamondInit = await new DiamondInit__factory(owner).deploy();
+    const registries = {
+        appRegistry: Wallet.createRandom().address,
+        datasetRegistry: Wallet.createRandom().address,
+        workerpoolRegistry: Wallet.createRandom().address,
+    };
+    const initCalldata = diamondInit.interface.encodeFunctionData('init', [{ token, ...registries }]);
+    const diamond = await new PocoDiamond__factory(owner).deploy(
+        owner.address,
+        addCut(facets),
+        await diamondInit.getAddress(),
+        initCalldata,
+    );
+    const hubAddress = await diamond.getAddress();
+    return {
+        flavour,
+        owner,
+        /** Signers after the owner; on the token flavour the first ones hold RLC. */
+        accounts,
+        hubAddress,
+        facets,
+        registries,
+        /** The escrowed token (token flavour; undefined on the native flavour). */
+        rlc: flavour === 'token' ? RLC__factory.connect(token, owner) : undefined,
+        hub: handles(hubAddress, owner),
+    };
+}
+
+/** Typed handles on the hub, one per facet interface, connected to `runner`. */
+export function handles(hubAddress: string, runner: Signer | HardhatEthersSigner) {
+    return {
+        cut: DiamondCutFacet__factory.connect(hubAddress, runner),
+        config: ConfigurationFacet__factory.connect(hubAddress, runner),
+        ownership: OwnershipFacet__factory.connect(hubAddress, runner),
+        loupe: DiamondLoupeFacet__factory.connect(hubAddress, runner),
+        erc20: EscrowERC20Facet__factory.connect(hubAddress, runner),
+        /** The withdrawal side, common to both flavours. */
+        escrow: IEscrow__factory.connect(hubAddress, runner),
+        escrowToken: EscrowTokenFacet__factory.connect(hubAddress, runner),
+        escrowNative: EscrowNativeFacet__factory.connect(hubAddress, runner),
+        harness: EscrowHarnessFacet__factory.connect(hubAddress, runner),
+        matchMock: MatchOrdersMockFacet__factory.connect(hubAddress, runner),
+    };
+}
+
+export type Hub = Awaited<ReturnType<typeof deployHub>>;
+
+/** A token-flavour hub with the test facets: for `loadFixture`. */
+export function tokenHubFixture() {
+    return deployHub({ flavour: 'token', facets: TEST_FACETS });
+}
+
+/** A native-flavour hub with the test facets: for `loadFixture`. */
+export function nativeHubFixture() {
+    return deployHub({ flavour: 'native', facets: TEST_FACETS });
+}
+
+/** The `loadFixture` fixture of a flavour (the same function each time, so that it is cached). */
+export function hubFixture(flavour: Flavour): () => Promise<Hub> {
+    return flavour === 'token' ? tokenHubFixture : nativeHubFixture;
+}
