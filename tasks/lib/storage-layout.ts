@@ -1,5 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import {
+    TASK_COMPILE_SOLIDITY_GET_DEPENDENCY_GRAPH,
+    TASK_COMPILE_SOLIDITY_GET_SOURCE_NAMES,
+    TASK_COMPILE_SOLIDITY_GET_SOURCE_PATHS,
+} from 'hardhat/builtin-tasks/task-names';
+import type { DependencyGraph } from 'hardhat/types/builtin-tasks';
 import type { HardhatRuntimeEnvironment } from 'hardhat/types';
 import {
     bundledSolcVersion,
@@ -8,7 +14,6 @@ import {
     RELEASE_PATTERN,
     SNAPSHOT_FORMAT,
     sortReleases,
-    type AstNode,
     type LayoutComparison,
     type LayoutSnapshot,
     type Sources,
@@ -26,28 +31,33 @@ export const isProtocolSource = (source: string): boolean =>
     source.startsWith('contracts/') && !source.startsWith('contracts/mocks/');
 
 /**
- * The namespaced storage layout of the last compilation (`npx hardhat compile`), read from its
- * build info.
+ * The namespaced storage layout of the sources as they are on disk: every file of `contracts/`
+ * (but the mocks) that declares a namespace, with its imports resolved as Hardhat resolves them,
+ * compiled with the project's compiler version.
  */
 export async function currentLayout(hre: HardhatRuntimeEnvironment): Promise<StorageLayout> {
-    const sources: Sources = {};
-    const asts: Record<string, AstNode> = {};
-    const seen = new Set<string>();
-    const names = (await hre.artifacts.getAllFullyQualifiedNames()).filter((n) => isProtocolSource(n));
-    if (names.length === 0) throw new TaskError('no compiled contract: run `npx hardhat compile` first');
-    for (const name of names) {
-        const buildInfo = await hre.artifacts.getBuildInfo(name);
-        if (buildInfo === undefined || seen.has(buildInfo.id)) continue;
-        seen.add(buildInfo.id);
-        if (buildInfo.solcVersion !== bundledSolcVersion()) {
-            throw new TaskError(
-                `the build used solc ${buildInfo.solcVersion} but the layout probe uses the npm solc ${bundledSolcVersion()}`,
-            );
-        }
-        for (const [path, source] of Object.entries(buildInfo.input.sources)) sources[path] = source;
-        for (const [path, output] of Object.entries(buildInfo.output.sources)) asts[path] = output.ast as AstNode;
+    const versions = new Set(hre.config.solidity.compilers.map((c) => c.version));
+    if (versions.size !== 1 || !versions.has(bundledSolcVersion())) {
+        throw new TaskError(
+            `the layout probe compiles with the npm solc ${bundledSolcVersion()}, the project with ${[...versions].join(', ')}`,
+        );
     }
-    return namespacedLayout(sources, { asts, include: isProtocolSource });
+    const sourcePaths: string[] = await hre.run(TASK_COMPILE_SOLIDITY_GET_SOURCE_PATHS, {});
+    const sourceNames: string[] = await hre.run(TASK_COMPILE_SOLIDITY_GET_SOURCE_NAMES, { sourcePaths });
+    const graph: DependencyGraph = await hre.run(TASK_COMPILE_SOLIDITY_GET_DEPENDENCY_GRAPH, {
+        sourceNames: sourceNames.filter(isProtocolSource),
+    });
+    // Only the files that declare a namespace, and what they import, need compiling.
+    const sources: Sources = {};
+    for (const file of graph.getResolvedFiles()) {
+        if (!isProtocolSource(file.sourceName) || !file.content.rawContent.includes('@custom:storage-location')) {
+            continue;
+        }
+        for (const needed of [file, ...graph.getTransitiveDependencies(file).map((d) => d.dependency)]) {
+            sources[needed.sourceName] = { content: needed.content.rawContent };
+        }
+    }
+    return namespacedLayout(sources, { include: isProtocolSource });
 }
 
 /** The releases that have a committed snapshot, oldest first. */
