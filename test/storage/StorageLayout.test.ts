@@ -174,7 +174,7 @@ describe('Storage layout check (sdk/storage-layout.ts, storage:check)', function
             rmSync(dir, { recursive: true, force: true });
         });
 
-        it('finds the compiled namespaces compatible with the latest committed release', async function () {
+        it('finds the namespaces of contracts/ compatible with the latest committed release', async function () {
             const output = await runTaskCapturing('storage:check');
             expect(output).to.match(/compatible with v\d+\.\d+\.\d+$/);
             expect(output).to.include('erc7201:poco.storage.Diamond');
