@@ -30,6 +30,9 @@ export const COMMON_FACETS = [
     'OwnershipFacet',
     'ConfigurationFacet',
     'EscrowERC20Facet',
+    'OrderManagementFacet',
+    'RelayFacet',
+    'CategoryManagerFacet',
 ] as const;
 
 /** The facets specific to each flavour. */

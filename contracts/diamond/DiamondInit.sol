@@ -5,14 +5,15 @@ import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IDiamondCut} from "../interfaces/diamond/IDiamondCut.sol";
 import {IDiamondLoupe} from "../interfaces/diamond/IDiamondLoupe.sol";
 import {IERC173} from "../interfaces/diamond/IERC173.sol";
+import {LibCategory} from "../libraries/LibCategory.sol";
 import {LibConfig} from "../libraries/LibConfig.sol";
 import {DiamondStorage} from "../storage/DiamondStorage.sol";
 
 /**
  * @title DiamondInit
  * @notice One-shot initializer delegatecalled by the hub's first cut: records the ERC-165
- * interfaces of the diamond core and configures the hub (token, registries, EIP-712 domain), so
- * that the hub is configured atomically with its deployment.
+ * interfaces of the diamond core, configures the hub (token, registries, EIP-712 domain) and
+ * creates the default categories, so that the hub is configured atomically with its deployment.
  * @dev Runs in the hub's context; a second run reverts (`ConfigAlreadyConfigured`).
  */
 contract DiamondInit {
@@ -22,6 +23,10 @@ contract DiamondInit {
     string public constant ESCROW_SYMBOL = "SRLC";
     /// @notice Decimals of the escrow's ERC-20 view (those of RLC: 1 RLC = 10^9 nRLC).
     uint8 public constant ESCROW_DECIMALS = 9;
+
+    /// @notice Description of the default categories: the 2-character string `""`, as the v6
+    /// deployment stores it (it writes `JSON.stringify("")`).
+    string public constant DEFAULT_CATEGORY_DESCRIPTION = "\x22\x22";
 
     /// @notice What the hub is configured with.
     struct InitArgs {
@@ -52,5 +57,15 @@ contract DiamondInit {
             args.workerpoolRegistry,
             address(0)
         );
+        _createDefaultCategories();
+    }
+
+    /// @dev Categories 0-4 of every PoCo deployment: XS, S, M, L, XL (work-clock references in seconds).
+    function _createDefaultCategories() private {
+        LibCategory.create("XS", DEFAULT_CATEGORY_DESCRIPTION, 300);
+        LibCategory.create("S", DEFAULT_CATEGORY_DESCRIPTION, 1_200);
+        LibCategory.create("M", DEFAULT_CATEGORY_DESCRIPTION, 3_600);
+        LibCategory.create("L", DEFAULT_CATEGORY_DESCRIPTION, 10_800);
+        LibCategory.create("XL", DEFAULT_CATEGORY_DESCRIPTION, 36_000);
     }
 }

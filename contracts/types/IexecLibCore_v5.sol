@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 /**
  * @title IexecLibCore_v5
- * @notice The account-side structs of the PoCo ABI.
+ * @notice The core structs of the PoCo ABI.
  * @dev The legacy library name is kept on purpose (design.md §2): ethers decodes struct results by
  * member name and TypeChain derives type names from `internalType`, so clients of the reference
  * (the `iexec` SDK, worker middleware) need exactly `IexecLibCore_v5.<Struct>` with these members.
@@ -16,5 +16,15 @@ library IexecLibCore_v5 {
         uint256 stake;
         /// Frozen balance (nRLC): locked by deals and contributions, released by the protocol.
         uint256 locked;
+    }
+
+    /// @notice A computation category, as `viewCategory` returns it.
+    struct Category {
+        /// Short name ("XS", "S", ...).
+        string name;
+        /// Free text (the v6 deployment stores the 2-character string `""`).
+        string description;
+        /// Work-clock reference in seconds; a task's deadlines are multiples of it.
+        uint256 workClockTimeRef;
     }
 }

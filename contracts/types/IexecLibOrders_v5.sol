@@ -78,4 +78,40 @@ library IexecLibOrders_v5 {
         bytes32 salt;
         bytes sign;
     }
+
+    /// @notice What an order operation does: presign the order (SIGN, 0) or close it for good
+    /// (CLOSE, 1). Encoded as `uint8` in the ABI, hashed as `uint256` in EIP-712.
+    enum OrderOperationEnum {
+        SIGN,
+        CLOSE
+    }
+
+    /// @notice Presign or close an app order. `sign` is the app owner's EIP-712 signature of the
+    /// operation (unused when the owner sends it); the order's own `sign` is ignored.
+    struct AppOrderOperation {
+        AppOrder order;
+        OrderOperationEnum operation;
+        bytes sign;
+    }
+
+    /// @notice Presign or close a dataset order (see `AppOrderOperation`).
+    struct DatasetOrderOperation {
+        DatasetOrder order;
+        OrderOperationEnum operation;
+        bytes sign;
+    }
+
+    /// @notice Presign or close a workerpool order (see `AppOrderOperation`).
+    struct WorkerpoolOrderOperation {
+        WorkerpoolOrder order;
+        OrderOperationEnum operation;
+        bytes sign;
+    }
+
+    /// @notice Presign or close a request order (see `AppOrderOperation`).
+    struct RequestOrderOperation {
+        RequestOrder order;
+        OrderOperationEnum operation;
+        bytes sign;
+    }
 }

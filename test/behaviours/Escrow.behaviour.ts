@@ -255,7 +255,7 @@ export function shouldBehaveLikeEscrow(flavour: Flavour) {
 
             it(`reports the escrowed token: ${flavour === 'token' ? 'the RLC' : 'none'}`, async function () {
                 const { hub, rlc } = await fixture();
-                expect(await hub.config.token()).to.equal(rlc ? await rlc.getAddress() : ZeroAddress);
+                expect(await hub.configuration.token()).to.equal(rlc ? await rlc.getAddress() : ZeroAddress);
             });
         });
     });

@@ -1,4 +1,4 @@
-import { ethers } from 'hardhat';
+import { artifacts, ethers } from 'hardhat';
 import { Wallet, ZeroAddress, type Signer } from 'ethers';
 import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
 import {
@@ -21,36 +21,18 @@ import { addCut } from '../../sdk/diamond';
 import type { Flavour } from '../../sdk/networks';
 import { NRLC_PER_RLC } from '../../sdk/units';
 
-/** Every facet a test hub can be cut with: the deployable ones and the test-only mocks. */
-const FACET_FACTORIES = {
-    DiamondCutFacet: DiamondCutFacet__factory,
-    DiamondLoupeFacet: DiamondLoupeFacet__factory,
-    OwnershipFacet: OwnershipFacet__factory,
-    ConfigurationFacet: ConfigurationFacet__factory,
-    EscrowERC20Facet: EscrowERC20Facet__factory,
-    EscrowTokenFacet: EscrowTokenFacet__factory,
-    EscrowNativeFacet: EscrowNativeFacet__factory,
-    EscrowHarnessFacet: EscrowHarnessFacet__factory,
-    MatchOrdersMockFacet: MatchOrdersMockFacet__factory,
-} as const;
-
-export type FacetName = keyof typeof FACET_FACTORIES;
-
-/** The ABI of a facet. */
-export function facetAbi(name: FacetName) {
-    return FACET_FACTORIES[name].abi;
-}
-
 /** Test-only facets: the escrow primitives harness and the `matchOrders` stand-in. */
-export const TEST_FACETS = ['EscrowHarnessFacet', 'MatchOrdersMockFacet'] as const satisfies readonly FacetName[];
+export const TEST_FACETS = ['EscrowHarnessFacet', 'MatchOrdersMockFacet'] as const;
 
 /** RLC given to each of the first test accounts on a token-flavour hub. */
 export const TEST_ACCOUNT_RLC = 1_000_000n * NRLC_PER_RLC;
 
 export interface HubOptions {
     flavour: Flavour;
-    /** Facets cut in beyond those the deploy scripts cut for the flavour (`sdk/deploy-ids.ts`). */
-    facets?: readonly FacetName[];
+    /** Facets cut in beyond the base ones (test-only facets). */
+    facets?: readonly string[];
+    /** The base facets; default: those the deploy scripts cut for the flavour (`sdk/deploy-ids.ts`). */
+    baseFacets?: readonly string[];
     /** Token flavour: the token to escrow, instead of a fresh local RLC. */
     tokenAddress?: string;
     /** How many accounts after the owner get {@link TEST_ACCOUNT_RLC} (token flavour). */
@@ -78,13 +60,14 @@ export async function deployHub(options: HubOptions) {
         }
     }
 
-    const names = [...(facetNames(flavour) as FacetName[]), ...extra];
+    // The facets the deploy scripts cut for the flavour, then the extra (test-only) ones, once each.
+    const names = [...new Set([...(options.baseFacets ?? facetNames(flavour)), ...extra])];
     const facets = [];
     for (const name of names) {
-        const factory = FACET_FACTORIES[name];
-        const facet = await new factory(owner).deploy();
-        facets.push({ name, address: await facet.getAddress(), abi: factory.abi });
+        const facet = await ethers.deployContract(name, owner);
+        facets.push({ name, address: await facet.getAddress(), abi: artifacts.readArtifactSync(name).abi });
     }
+    const cut = addCut(facets);
     const diamondInit = await new DiamondInit__factory(owner).deploy();
     const registries = {
         appRegistry: Wallet.createRandom().address,
@@ -94,7 +77,7 @@ export async function deployHub(options: HubOptions) {
     const initCalldata = diamondInit.interface.encodeFunctionData('init', [{ token, ...registries }]);
     const diamond = await new PocoDiamond__factory(owner).deploy(
         owner.address,
-        addCut(facets),
+        cut,
         await diamondInit.getAddress(),
         initCalldata,
     );
@@ -104,8 +87,13 @@ export async function deployHub(options: HubOptions) {
         owner,
         /** Signers after the owner; on the token flavour the first ones hold RLC. */
         accounts,
+        /** The first account after the owner. */
+        other: accounts[0],
+        diamond,
+        diamondInit,
         hubAddress,
         facets,
+        cut,
         registries,
         /** The escrowed token (token flavour; undefined on the native flavour). */
         rlc: flavour === 'token' ? RLC__factory.connect(token, owner) : undefined,
@@ -117,7 +105,7 @@ export async function deployHub(options: HubOptions) {
 export function handles(hubAddress: string, runner: Signer | HardhatEthersSigner) {
     return {
         cut: DiamondCutFacet__factory.connect(hubAddress, runner),
-        config: ConfigurationFacet__factory.connect(hubAddress, runner),
+        configuration: ConfigurationFacet__factory.connect(hubAddress, runner),
         ownership: OwnershipFacet__factory.connect(hubAddress, runner),
         loupe: DiamondLoupeFacet__factory.connect(hubAddress, runner),
         erc20: EscrowERC20Facet__factory.connect(hubAddress, runner),

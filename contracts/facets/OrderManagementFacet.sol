@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.28;
+
+import {IOrderManagement} from "../interfaces/IOrderManagement.sol";
+import {LibOrders} from "../libraries/LibOrders.sol";
+import {LibSignature} from "../libraries/LibSignature.sol";
+import {ClerkStorage} from "../storage/ClerkStorage.sol";
+import {IexecLibOrders_v5} from "../types/IexecLibOrders_v5.sol";
+
+/**
+ * @title OrderManagementFacet
+ * @notice Presign and close orders, by their owner or with their owner's signature of the
+ * operation; signature and presignature checks as views.
+ * @custom:version 0.1.0
+ */
+contract OrderManagementFacet is IOrderManagement {
+    /// @inheritdoc IOrderManagement
+    function manageAppOrder(IexecLibOrders_v5.AppOrderOperation calldata operation) external override {
+        address owner = _ownerOf(operation.order.app);
+        bytes32 structHash = LibOrders.hash(operation.order);
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(separator, owner, LibOrders.APP_ORDER_OPERATION_TYPEHASH, structHash, action, operation.sign);
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
+            action,
+            owner,
+            operation.order.volume
+        );
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedAppOrder(orderHash);
+        else emit ClosedAppOrder(orderHash);
+    }
+
+    /// @inheritdoc IOrderManagement
+    function manageDatasetOrder(IexecLibOrders_v5.DatasetOrderOperation calldata operation) external override {
+        address owner = _ownerOf(operation.order.dataset);
+        bytes32 structHash = LibOrders.hash(operation.order);
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(
+                separator,
+                owner,
+                LibOrders.DATASET_ORDER_OPERATION_TYPEHASH,
+                structHash,
+                action,
+                operation.sign
+            );
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
+            action,
+            owner,
+            operation.order.volume
+        );
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedDatasetOrder(orderHash);
+        else emit ClosedDatasetOrder(orderHash);
+    }
+
+    /// @inheritdoc IOrderManagement
+    function manageWorkerpoolOrder(IexecLibOrders_v5.WorkerpoolOrderOperation calldata operation) external override {
+        address owner = _ownerOf(operation.order.workerpool);
+        bytes32 structHash = LibOrders.hash(operation.order);
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(
+                separator,
+                owner,
+                LibOrders.WORKERPOOL_ORDER_OPERATION_TYPEHASH,
+                structHash,
+                action,
+                operation.sign
+            );
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
+            action,
+            owner,
+            operation.order.volume
+        );
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedWorkerpoolOrder(orderHash);
+        else emit ClosedWorkerpoolOrder(orderHash);
+    }
+
+    /// @inheritdoc IOrderManagement
+    function manageRequestOrder(IexecLibOrders_v5.RequestOrderOperation calldata operation) external override {
+        address owner = operation.order.requester;
+        bytes32 structHash = LibOrders.hash(operation.order);
+        IexecLibOrders_v5.OrderOperationEnum action = operation.operation;
+        bytes32 separator = LibOrders.domainSeparator();
+        if (msg.sender != owner) {
+            _authorize(
+                separator,
+                owner,
+                LibOrders.REQUEST_ORDER_OPERATION_TYPEHASH,
+                structHash,
+                action,
+                operation.sign
+            );
+        }
+        bytes32 orderHash = _apply(
+            LibOrders.toTypedDataHash(separator, structHash),
+            action,
+            owner,
+            operation.order.volume
+        );
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) emit SignedRequestOrder(orderHash);
+        else emit ClosedRequestOrder(orderHash);
+    }
+
+    /// @inheritdoc IOrderManagement
+    function viewPresigned(bytes32 orderHash) external view override returns (address signer) {
+        return ClerkStorage.layout().presigned[orderHash];
+    }
+
+    /// @inheritdoc IOrderManagement
+    function viewConsumed(bytes32 orderHash) external view override returns (uint256 consumed) {
+        return ClerkStorage.layout().consumed[orderHash];
+    }
+
+    /// @inheritdoc IOrderManagement
+    function verifySignature(
+        address account,
+        bytes32 digest,
+        bytes calldata signature
+    ) external view override returns (bool) {
+        return LibSignature.verify(account, digest, signature);
+    }
+
+    /// @inheritdoc IOrderManagement
+    function verifyPresignature(address account, bytes32 digest) external view override returns (bool) {
+        return LibSignature.verifyPresignature(account, digest);
+    }
+
+    /// @inheritdoc IOrderManagement
+    function verifyPresignatureOrSignature(
+        address account,
+        bytes32 digest,
+        bytes calldata signature
+    ) external view override returns (bool) {
+        return LibSignature.verifyPresignatureOrSignature(account, digest, signature);
+    }
+
+    /**
+     * @dev Revert unless `signature` is the owner's signature of the operation (EIP-712 digest of
+     * the `<Kind>OrderOperation` under the hub's domain). Only called when the sender is not the owner.
+     * @param separator The hub's domain separator.
+     * @param owner The order's owner.
+     * @param operationTypeHash The EIP-712 type hash of the operation's action.
+     * @param orderStructHash The order's EIP-712 struct hash.
+     * @param action SIGN or CLOSE.
+     * @param signature The owner's signature of the operation.
+     */
+    function _authorize(
+        bytes32 separator,
+        address owner,
+        bytes32 operationTypeHash,
+        bytes32 orderStructHash,
+        IexecLibOrders_v5.OrderOperationEnum action,
+        bytes calldata signature
+    ) private view {
+        bytes32 operationHash = LibOrders.toTypedDataHash(
+            separator,
+            LibOrders.hashOperation(operationTypeHash, orderStructHash, action)
+        );
+        if (!LibSignature.verify(owner, operationHash, signature)) revert OrderUnauthorized(msg.sender, owner);
+    }
+
+    /**
+     * @dev Apply an authorized operation to the order: SIGN records `owner` as its presigner, CLOSE
+     * sets its consumed volume to `volume`.
+     */
+    function _apply(
+        bytes32 orderHash,
+        IexecLibOrders_v5.OrderOperationEnum action,
+        address owner,
+        uint256 volume
+    ) private returns (bytes32) {
+        ClerkStorage.Layout storage $ = ClerkStorage.layout();
+        if (action == IexecLibOrders_v5.OrderOperationEnum.SIGN) {
+            $.presigned[orderHash] = owner;
+        } else {
+            // Assignment, not increment: closing twice, or after partial matches, consumes it all.
+            $.consumed[orderHash] = volume;
+        }
+        return orderHash;
+    }
+
+    /// @dev The current owner of an asset: `owner()`, which registry assets answer with their NFT's
+    /// owner. A STATICCALL: the asset cannot change state. No answer (an address without code, or
+    /// a contract without `owner()` that returns nothing) reverts with `OrderAssetWithoutOwner`, a
+    /// revert of the asset is bubbled up, an answer that is not an address reverts without data.
+    function _ownerOf(address asset) private view returns (address) {
+        bool success;
+        uint256 size;
+        uint256 word;
+        assembly ("memory-safe") {
+            mstore(0x00, shl(224, 0x8da5cb5b)) // owner()
+            success := staticcall(gas(), asset, 0x00, 0x04, 0x00, 0x20)
+            size := returndatasize()
+            word := mload(0x00)
+        }
+        if (!success) {
+            assembly ("memory-safe") {
+                let ptr := mload(0x40)
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
+            }
+        }
+        if (size < 0x20) revert OrderAssetWithoutOwner(asset);
+        if (word >> 160 != 0) revert();
+        return address(uint160(word));
+    }
+}
