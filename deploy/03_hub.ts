@@ -2,8 +2,9 @@ import { ZeroAddress } from 'ethers';
 import type { DeployFunction } from 'hardhat-deploy/types';
 import { DiamondInit__factory, DiamondLoupeFacet__factory } from '../typechain-types';
 import { DeployIds, DeployTags, facetNames } from '../sdk/deploy-ids';
-import { addCut, diffRoutes, mergeAbis, selectorsOf } from '../sdk/diamond';
+import { addCut, diffRoutes, selectorsOf } from '../sdk/diamond';
 import { pocoConfigOf } from '../sdk/hardhat/config';
+import { saveHubDeployment } from '../sdk/hardhat/hub';
 
 /**
  * The hub: a diamond whose constructor cuts in every facet of the network's flavour and runs
@@ -33,7 +34,9 @@ const func: DeployFunction = async (hre) => {
         if (changes > 0) {
             deployments.log(
                 `${DeployIds.Hub} at ${existing.address} differs from the compiled facets ` +
-                    `(${diff.add.length} to add, ${diff.replace.length} to replace, ${diff.remove.length} to remove)`,
+                    `(${diff.add.length} to add, ${diff.replace.length} to replace, ${diff.remove.length} to remove): ` +
+                    `review with \`npx hardhat diamond:diff --network ${hre.network.name}\`, ` +
+                    `apply with \`npx hardhat diamond:upgrade --network ${hre.network.name}\``,
             );
         }
         return;
@@ -64,7 +67,7 @@ const func: DeployFunction = async (hre) => {
     });
     // Record the hub with its whole ABI (the diamond's own plus every facet's), so that the
     // deployment file is what integrators and `deployments.read/execute` need.
-    await deployments.save(DeployIds.Hub, { ...hub, abi: mergeAbis([hub.abi, ...facets.map((f) => f.abi)]) });
+    await saveHubDeployment(hre, hub, facets);
 };
 
 func.tags = [DeployTags.Hub, DeployTags.Poco];

@@ -4,6 +4,9 @@ import { HardhatPluginError } from 'hardhat/plugins';
 export class TaskError extends HardhatPluginError {
     constructor(message: string) {
         super('poco', message);
+        // HardhatPluginError resets the prototype to its own: restore ours so that
+        // `instanceof TaskError` holds (runTask relies on it not to wrap the message twice).
+        Object.setPrototypeOf(this, new.target.prototype);
     }
 }
 

@@ -4,6 +4,7 @@
  * handles on the hub and the registries. Snapshotted: each test starts from a fresh copy.
  */
 import { deployments, ethers, network } from 'hardhat';
+import { clearSnapshots } from '@nomicfoundation/hardhat-network-helpers';
 import {
     AppRegistry__factory,
     ConfigurationFacet__factory,
@@ -43,8 +44,7 @@ export async function runDeployScripts({ flavour, owner }: DeployOptions, fresh:
     }
 }
 
-/** A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it. */
-export const deployPoco = deployments.createFixture(async (_hre, options?: DeployOptions) => {
+const deployPocoFixture = deployments.createFixture(async (_hre, options?: DeployOptions) => {
     const flavour = options?.flavour ?? 'token';
     await runDeployScripts({ flavour, owner: options?.owner }, true);
     const signers = await ethers.getSigners();
@@ -74,3 +74,16 @@ export const deployPoco = deployments.createFixture(async (_hre, options?: Deplo
         ),
     };
 });
+
+/**
+ * A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it.
+ *
+ * Reverting to this fixture's snapshot invalidates every snapshot taken after it, those of
+ * `loadFixture` (hardhat-network-helpers) included, which would then fail to restore: they are
+ * forgotten, so that the next `loadFixture` runs its fixture again.
+ */
+export async function deployPoco(options?: DeployOptions): ReturnType<typeof deployPocoFixture> {
+    const deployment = await deployPocoFixture(options);
+    await clearSnapshots();
+    return deployment;
+}

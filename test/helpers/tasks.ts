@@ -43,6 +43,28 @@ export async function runTaskCapturing(name: string, args: Record<string, unknow
     return (await captureOutput(() => hre.run(name, args))).join('\n');
 }
 
+/**
+ * Run a Hardhat task in-process that must fail, and return what it printed before failing and
+ * its error message (which must be one line).
+ */
+export async function runTaskFailing(
+    name: string,
+    args: Record<string, unknown> = {},
+): Promise<{ output: string; error: string }> {
+    let failure: { error: unknown } | undefined;
+    const lines = await captureOutput(async () => {
+        try {
+            await hre.run(name, args);
+        } catch (error) {
+            failure = { error };
+        }
+    });
+    if (failure === undefined) throw new Error(`${name} did not fail; it printed:\n${lines.join('\n')}`);
+    const message = (failure.error as Error).message;
+    if (message.includes('\n')) throw new Error(`${name} failed with more than one line: ${message}`);
+    return { output: lines.join('\n'), error: message };
+}
+
 /** The value printed on a `label  value` line by `printFields`. */
 export function field(lines: string[], label: string): string {
     const line = lines.find((l) => l.startsWith(`${label} `));
