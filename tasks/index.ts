@@ -20,3 +20,4 @@ import './storage/snapshot';
 import './diamond/describe';
 import './diamond/diff';
 import './diamond/upgrade';
+import './datastore/list';
