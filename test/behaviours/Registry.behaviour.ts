@@ -266,7 +266,7 @@ export function shouldBehaveLikeRegistry(kind: RegistryKind): void {
             );
         });
 
-        it(`costs at most ${CREATE_GAS_BOUND} gas for the first asset of a new owner`, async () => {
+        it(`costs at most ${CREATE_GAS_BOUND} gas for the first asset of a new owner @gas`, async () => {
             const { registry, alice } = await loadFixture(kind.fixture);
             const { receipt } = await kind.createAsset(registry, alice, alice.address, 0);
             expect(receipt.gasUsed).to.be.at.most(CREATE_GAS_BOUND);

@@ -78,7 +78,7 @@ describe('OrderManagementFacet', function () {
         });
     });
 
-    describe('gas', function () {
+    describe('gas @gas', function () {
         it(`presigns and closes an app order, sent by its owner, for at most ${MANAGE_APP_ORDER_GAS_BUDGET} gas`, async function () {
             const hub = await loadFixture(deployOrdersHub);
             const { owner, order } = await orderKindSetup(hub, 'app');

@@ -23,7 +23,7 @@ const DEPLOYED = [
     ]),
 ];
 
-describe('Contract sizes', function () {
+describe('Contract sizes @gas', function () {
     after(function () {
         checkSnapshot('bytecodeSize');
     });

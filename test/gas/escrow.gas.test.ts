@@ -22,7 +22,7 @@ async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> 
     return receipt!.gasUsed;
 }
 
-describe('Escrow gas', function () {
+describe('Escrow gas @gas', function () {
     const measured: Record<string, bigint> = {};
 
     after(function () {

@@ -163,7 +163,7 @@ describe('AppRegistry', () => {
         });
     });
 
-    describe('gas', () => {
+    describe('gas @gas', () => {
         it(`creates a TEE app (40-byte MREnclave) for at most ${CREATE_GAS_BOUND} gas`, async () => {
             const { appRegistry, alice } = await loadFixture(deployAppRegistryFixture);
             const { receipt } = await createApp(appRegistry.connect(alice), alice.address, TEE_APP);
