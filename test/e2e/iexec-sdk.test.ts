@@ -33,6 +33,7 @@ import {
     getAddress,
     isHexString,
     keccak256,
+    solidityPacked,
     type InterfaceAbi,
     type TypedDataDomain,
 } from 'ethers';
@@ -98,6 +99,8 @@ interface State {
     startB?: bigint;
     taskA0?: string;
     taskB0?: string;
+    /** Hash of the request order signed last (the one `order fill` uses). */
+    requestHash?: string;
     cancelled: Partial<Record<OrderKind, { hash: string; volume: bigint }>>;
 }
 
@@ -118,6 +121,12 @@ function need<T>(ctx: Mocha.Context, value: T | undefined, what: string): T {
     return value;
 }
 
+/** The reference's deal id: the request order's hash and how much of it was consumed before the deal. */
+function dealId(requestHash: string, consumedBefore: bigint): string {
+    return keccak256(solidityPacked(['bytes32', 'uint256'], [requestHash, consumedBefore]));
+}
+
+/** The reference's (and the SDK's) task id: the deal id and the task's index in the deal. */
 function taskId(dealid: string, index: bigint): string {
     return keccak256(AbiCoder.defaultAbiCoder().encode(['bytes32', 'uint256'], [dealid, index]));
 }
@@ -144,9 +153,9 @@ describe('iexec SDK v9 CLI against our PoCo (end to end)', function () {
     }
 
     /** Sign `kind`'s order of iexec.json as `actor`; checks the answer and the signature on the hub. */
-    async function signOrder(kind: OrderKind, actor: Actor, extra: string[] = []): Promise<A.SignedOrderJson> {
+    async function signOrder(kind: OrderKind, actor: Actor): Promise<A.SignedOrderJson> {
         const key = ORDER_KEYS[kind];
-        const answer = await env.cli.ok<A.OrdersAnswer>(['order', 'sign', `--${kind}`, ...extra], actor);
+        const answer = await env.cli.ok<A.OrdersAnswer>(['order', 'sign', `--${kind}`], actor);
         const signed = answer[key];
         expect(signed, `${key} in the answer`).to.not.equal(undefined);
         const json = signed!;
@@ -158,6 +167,7 @@ describe('iexec SDK v9 CLI against our PoCo (end to end)', function () {
         const hash = hashOrder(env.domain, kind, parseOrder(kind, json));
         const owner = kind === 'request' ? json.requester : actor.address;
         expect(await env.hub.verifySignature(owner, hash, json.sign), 'hub.verifySignature').to.equal(true);
+        if (kind === 'request') state.requestHash = hash;
         return json;
     }
 
@@ -175,6 +185,8 @@ describe('iexec SDK v9 CLI against our PoCo (end to end)', function () {
     before(async function () {
         this.timeout(300_000);
         started = Date.now();
+        // Until the setup completes, a failure keeps the temporary folder (node log) for inspection.
+        failed = true;
         const root = hre.config.paths.root;
         const dir = mkdtempSync(join(tmpdir(), 'poco-iexec-e2e-'));
         let node: HardhatNode | undefined;
@@ -230,6 +242,7 @@ describe('iexec SDK v9 CLI against our PoCo (end to end)', function () {
             hub: hubAddress,
             sms: env.sms.url,
         });
+        failed = false;
     });
 
     afterEach(function () {
@@ -508,8 +521,9 @@ describe('iexec SDK v9 CLI against our PoCo (end to end)', function () {
 
         it('order fill: the deal of volume 2', async function () {
             await requireHub(this, 'matchOrders');
+            const requestHash = need(this, state.requestHash, 'signed request order');
             const answer = await env.cli.ok<A.Filled>(['order', 'fill', '--force'], A4());
-            expect(isHexString(answer.dealid, 32)).to.equal(true);
+            expect(answer.dealid).to.equal(dealId(requestHash, 0n));
             expect(answer.volume).to.equal('2');
             state.dealA = answer.dealid;
         });
@@ -603,8 +617,9 @@ describe('iexec SDK v9 CLI against our PoCo (end to end)', function () {
 
         it('order fill: the deal of volume 1 with the dataset', async function () {
             await requireHub(this, 'matchOrders');
+            const requestHash = need(this, state.requestHash, 'signed request order');
             const answer = await env.cli.ok<A.Filled>(['order', 'fill', '--force'], A4());
-            expect(isHexString(answer.dealid, 32)).to.equal(true);
+            expect(answer.dealid).to.equal(dealId(requestHash, 0n));
             expect(answer.volume).to.equal('1');
             state.dealB = answer.dealid;
         });
