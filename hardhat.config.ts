@@ -52,7 +52,9 @@ const config: HardhatUserConfig = {
         cache: './cache',
         artifacts: './artifacts',
         deploy: './deploy',
-        deployments: './deployments',
+        // Overridable so that a throw-away node (the iexec SDK end-to-end test) records its
+        // deployment in a temporary folder instead of the checkout's deployments/localhost.
+        deployments: process.env.POCO_DEPLOYMENTS_DIR || './deployments',
     },
     typechain: {
         outDir: 'typechain-types',
