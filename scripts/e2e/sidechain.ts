@@ -8,7 +8,8 @@
  * 3. runs the flow of `sidechain-flow.ts` against it through `sdk/`;
  * 4. stops the node; exits non-zero on any failure.
  */
-import { rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { HDNodeWallet } from 'ethers';
 import { HARDHAT_MNEMONIC } from '../../sdk/networks';
@@ -17,11 +18,11 @@ import { rpc, run, startNode } from './node';
 const PORT = Number(process.env.E2E_SIDECHAIN_PORT ?? 8645);
 
 async function main() {
-    const deploymentsDir = join(__dirname, '../../deployments/sidechainLocal');
-    rmSync(deploymentsDir, { recursive: true, force: true });
+    // The throw-away deployment is recorded outside the checkout (POCO_DEPLOYMENTS_DIR).
+    const deploymentsDir = mkdtempSync(join(tmpdir(), 'poco-e2e-sidechain-'));
     console.log(`Starting a Berlin, zero-gas-price chain on 127.0.0.1:${PORT}`);
     const node = await startNode(PORT, { POCO_HARDHAT_PROFILE: 'sidechain' });
-    const env = { SIDECHAIN_LOCAL_RPC_URL: node.url };
+    const env = { SIDECHAIN_LOCAL_RPC_URL: node.url, POCO_DEPLOYMENTS_DIR: deploymentsDir };
     try {
         await run('npx', ['hardhat', 'deploy', '--network', 'sidechainLocal'], env);
         // A second run of the deploy scripts must send nothing.
