@@ -9,7 +9,9 @@ import { ZeroHash, id, toUtf8Bytes, type Signer } from 'ethers';
 import { clearSnapshots, loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { FixtureSnapshotError } from '@nomicfoundation/hardhat-network-helpers/dist/src/errors';
 import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
+import { ERC734IdentityMock__factory } from '../../typechain-types';
 import { createApp, createDataset, createWorkerpool } from '../../sdk/assets';
+import { GROUPMEMBER_PURPOSE, groupMemberKey } from '../../sdk/broker';
 import { deposit } from '../../sdk/escrow';
 import {
     createAppOrder,
@@ -232,3 +234,26 @@ export function orderHashes(market: Market, orders: Orders) {
 }
 
 export type Actor = HardhatEthersSigner;
+
+/** `matchOrders(orders)` sent by `sender` (default: the deployer, a third party). */
+export function match(market: Market, orders: Orders, sender?: Signer) {
+    const clerk = sender ? market.hub.clerk.connect(sender) : market.hub.clerk;
+    return clerk.matchOrders(...matchArgs(orders));
+}
+
+/** An ERC-734 identity admitting `members` (their keys get the group-member purpose). */
+export async function deployIdentity(market: Market, members: string[] = []) {
+    const identity = await new ERC734IdentityMock__factory(market.deployer).deploy();
+    for (const member of members) await (await identity.addKey(groupMemberKey(member), GROUPMEMBER_PURPOSE)).wait();
+    return identity;
+}
+
+/** Free and frozen escrow balances of accounts. */
+export async function escrowOf(market: Market, accounts: string[]): Promise<{ free: bigint; frozen: bigint }[]> {
+    return Promise.all(
+        accounts.map(async (account) => {
+            const { stake, locked } = await market.hub.erc20.viewAccount(account);
+            return { free: stake, frozen: locked };
+        }),
+    );
+}
