@@ -386,54 +386,192 @@ export function applyMatch(state: MarketState, match: Match): void {
 // Matching
 // ---------------------------------------------------------------------------------------------
 
+/** An order prepared for the search: lowercase addresses, tags as numbers. */
+interface Prepared<K extends OrderKind> {
+    entry: BookOrder<K>;
+    /** The asset (or, for a request, the requester), lowercase. */
+    address: string;
+    price: bigint;
+    tag: bigint;
+    /** Lowercase restrictions, in the order's field order. */
+    restrictions: string[];
+    hash: string;
+}
+
+const ZERO = ZeroAddress.toLowerCase();
+
+function prepareApp(entry: BookOrder<'app'>): Prepared<'app'> {
+    const { order } = entry;
+    return {
+        entry,
+        address: lower(order.app),
+        price: order.appprice,
+        tag: tagOf(order.tag),
+        restrictions: [lower(order.datasetrestrict), lower(order.workerpoolrestrict), lower(order.requesterrestrict)],
+        hash: entry.hash.toLowerCase(),
+    };
+}
+
+function prepareDataset(entry: BookOrder<'dataset'>): Prepared<'dataset'> {
+    const { order } = entry;
+    return {
+        entry,
+        address: lower(order.dataset),
+        price: order.datasetprice,
+        tag: tagOf(order.tag) & DATASET_TAG_MASK,
+        restrictions: [lower(order.apprestrict), lower(order.workerpoolrestrict), lower(order.requesterrestrict)],
+        hash: entry.hash.toLowerCase(),
+    };
+}
+
+function prepareWorkerpool(entry: BookOrder<'workerpool'>): Prepared<'workerpool'> {
+    const { order } = entry;
+    return {
+        entry,
+        address: lower(order.workerpool),
+        price: order.workerpoolprice,
+        tag: tagOf(order.tag),
+        restrictions: [lower(order.apprestrict), lower(order.datasetrestrict), lower(order.requesterrestrict)],
+        hash: entry.hash.toLowerCase(),
+    };
+}
+
 /**
  * The book indexed for matching: app orders by app, dataset orders by dataset, workerpool orders
- * by category sorted by price (then book order).
+ * by category sorted by price (then book order), every order prepared once.
+ *
+ * The search ({@link BookIndex.search}) prunes with necessary conditions of the Clerk's checks,
+ * pair by pair (request–app, request–dataset, request–workerpool, then app–workerpool and
+ * dataset–app–workerpool), and asks {@link checkQuadruple} only about the quadruples that pass
+ * them: it finds exactly the quadruples `checkQuadruple` accepts, without judging them all.
  */
 export class BookIndex {
-    private readonly apps = new Map<string, BookOrder<'app'>[]>();
-    private readonly datasets = new Map<string, BookOrder<'dataset'>[]>();
-    private readonly workerpools = new Map<bigint, BookOrder<'workerpool'>[]>();
+    private readonly apps = new Map<string, Prepared<'app'>[]>();
+    private readonly datasets = new Map<string, Prepared<'dataset'>[]>();
+    private readonly workerpools = new Map<bigint, Prepared<'workerpool'>[]>();
+    private readonly nullDataset = prepareDataset(NULL_DATASET);
+    /** Per state's asset and authenticity maps: whether an order's owner, registration and signature pass. */
+    private authentic = new WeakMap<Map<string, Authenticity>, Map<string, boolean>>();
 
     constructor(readonly book: Book) {
-        for (const entry of book.apps) push(this.apps, lower(entry.order.app), entry);
-        for (const entry of book.datasets) push(this.datasets, lower(entry.order.dataset), entry);
-        for (const entry of book.workerpools) push(this.workerpools, entry.order.category, entry);
+        for (const entry of book.apps) push(this.apps, lower(entry.order.app), prepareApp(entry));
+        for (const entry of book.datasets) push(this.datasets, lower(entry.order.dataset), prepareDataset(entry));
+        for (const entry of book.workerpools) push(this.workerpools, entry.order.category, prepareWorkerpool(entry));
         for (const list of this.workerpools.values()) {
-            list.sort((x, y) =>
-                x.order.workerpoolprice < y.order.workerpoolprice
-                    ? -1
-                    : x.order.workerpoolprice > y.order.workerpoolprice
-                      ? 1
-                      : 0,
-            );
+            // Stable: equal prices keep the book's order.
+            list.sort((x, y) => (x.price < y.price ? -1 : x.price > y.price ? 1 : 0));
         }
     }
 
     /**
-     * The quadruples that could match `request` by the equality rules alone (same app, same
-     * dataset or none, same category), workerpools by increasing price; `maxPrice` stops at the
-     * request's workerpool price.
+     * Each quadruple of `request` that `checkQuadruple(state, ·)` accepts, by increasing workerpool
+     * price (then book order), passed to `found` with its verdict; the search stops when `found`
+     * returns false.
      */
-    *candidates(request: BookOrder<'request'>): Generator<Quadruple> {
+    search(state: MarketState, request: BookOrder<'request'>, found: (match: Match) => boolean): void {
         const { order } = request;
-        const apps = this.apps.get(lower(order.app)) ?? [];
+        const requester = lower(order.requester);
+        const requestTag = tagOf(order.tag);
+        const requestTee = (requestTag & TEE_BIT) !== 0n;
+        const workerpoolRestriction = lower(order.workerpool);
+        // The request itself: known category, authentic, volume left.
+        const requestHash = request.hash.toLowerCase();
+        if (
+            order.category >= state.categoryCount ||
+            requester === ZERO ||
+            state.authenticity.get(requestHash) !== 'valid' ||
+            remaining(order.volume, state.consumed.get(requestHash) ?? 0n) === 0n
+        ) {
+            return;
+        }
+        const usable = <K extends 'app' | 'dataset' | 'workerpool'>(kind: K, prepared: Prepared<K>, volume: bigint) =>
+            this.isAuthentic(state, kind, prepared) && remaining(volume, state.consumed.get(prepared.hash) ?? 0n) > 0n;
+        const admitted = (restriction: string, candidate: string) =>
+            restriction === ZERO ||
+            restriction === candidate ||
+            (state.identities.get(restriction)?.has(candidate) ?? false);
+
+        const apps = (this.apps.get(lower(order.app)) ?? []).filter(
+            (app) =>
+                app.price <= order.appmaxprice &&
+                (!requestTee || (app.tag & TEE_BIT) !== 0n) &&
+                admitted(app.restrictions[2], requester) &&
+                usable('app', app, app.entry.order.volume),
+        );
+        if (apps.length === 0) return;
         const datasets =
-            lower(order.dataset) === lower(ZeroAddress)
-                ? [NULL_DATASET]
-                : (this.datasets.get(lower(order.dataset)) ?? []);
-        const workerpools = this.workerpools.get(order.category) ?? [];
-        if (apps.length === 0 || datasets.length === 0) return;
-        for (const workerpool of workerpools) {
-            if (workerpool.order.workerpoolprice > order.workerpoolmaxprice) return;
+            lower(order.dataset) === ZERO
+                ? [this.nullDataset]
+                : (this.datasets.get(lower(order.dataset)) ?? []).filter(
+                      (dataset) =>
+                          dataset.price <= order.datasetmaxprice &&
+                          admitted(dataset.restrictions[2], requester) &&
+                          usable('dataset', dataset, dataset.entry.order.volume),
+                  );
+        if (datasets.length === 0) return;
+        for (const workerpool of this.workerpools.get(order.category) ?? []) {
+            if (workerpool.price > order.workerpoolmaxprice) return;
+            const offered = workerpool.tag;
+            if (
+                workerpool.entry.order.trust < order.trust ||
+                (requestTag & ~offered) !== 0n ||
+                !admitted(workerpoolRestriction, workerpool.address) ||
+                !admitted(workerpool.restrictions[2], requester) ||
+                !usable('workerpool', workerpool, workerpool.entry.order.volume)
+            ) {
+                continue;
+            }
             for (const app of apps) {
-                if (app.order.appprice > order.appmaxprice) continue;
+                if (
+                    (app.tag & ~offered) !== 0n ||
+                    !admitted(app.restrictions[1], workerpool.address) ||
+                    !admitted(workerpool.restrictions[0], app.address)
+                ) {
+                    continue;
+                }
+                const appTee = (app.tag & TEE_BIT) !== 0n;
                 for (const dataset of datasets) {
-                    if (dataset.order.datasetprice > order.datasetmaxprice) continue;
-                    yield { app, dataset, workerpool, request };
+                    if (
+                        (dataset.tag & ~offered) !== 0n ||
+                        (!appTee && (dataset.tag & TEE_BIT) !== 0n) ||
+                        !admitted(app.restrictions[0], dataset.address) ||
+                        !admitted(dataset.restrictions[0], app.address) ||
+                        !admitted(dataset.restrictions[1], workerpool.address) ||
+                        !admitted(workerpool.restrictions[1], dataset.address)
+                    ) {
+                        continue;
+                    }
+                    const verdict = checkQuadruple(state, {
+                        app: app.entry,
+                        dataset: dataset.entry,
+                        workerpool: workerpool.entry,
+                        request,
+                    });
+                    if (verdict.ok && !found(verdict)) return;
                 }
             }
         }
+    }
+
+    /** Whether the order's asset is registered with an owner and the order is that owner's (cached per state). */
+    private isAuthentic<K extends 'app' | 'dataset' | 'workerpool'>(
+        state: MarketState,
+        kind: K,
+        prepared: Prepared<K>,
+    ): boolean {
+        if (prepared.hash === ZeroHash) return true;
+        let cache = this.authentic.get(state.authenticity);
+        if (cache === undefined) {
+            cache = new Map();
+            this.authentic.set(state.authenticity, cache);
+        }
+        let ok = cache.get(prepared.hash);
+        if (ok === undefined) {
+            const status = state.assets.get(assetKey(kind, prepared.address));
+            ok = status?.owner !== undefined && status.registered && state.authenticity.get(prepared.hash) === 'valid';
+            cache.set(prepared.hash, ok);
+        }
+        return ok;
     }
 }
 
@@ -448,10 +586,10 @@ export function findMatches(book: Book | BookIndex, state: MarketState): Match[]
     const index = book instanceof BookIndex ? book : new BookIndex(book);
     const matches: Match[] = [];
     for (const request of index.book.requests) {
-        for (const quadruple of index.candidates(request)) {
-            const verdict = checkQuadruple(state, quadruple);
-            if (verdict.ok) matches.push(verdict);
-        }
+        index.search(state, request, (match) => {
+            matches.push(match);
+            return true;
+        });
     }
     return matches;
 }
@@ -469,13 +607,10 @@ export function bestMatches(book: Book | BookIndex, state: MarketState): Match[]
     for (const request of index.book.requests) {
         for (;;) {
             let best: Match | undefined;
-            for (const quadruple of index.candidates(request)) {
-                const verdict = checkQuadruple(current, quadruple);
-                if (verdict.ok) {
-                    best = verdict;
-                    break;
-                }
-            }
+            index.search(current, request, (match) => {
+                best = match;
+                return false;
+            });
             if (best === undefined) break;
             matches.push(best);
             applyMatch(current, best);
