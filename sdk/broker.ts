@@ -32,6 +32,7 @@ import {
     ConfigurationFacet__factory,
     EscrowERC20Facet__factory,
     IERC734__factory,
+    IEscrowLedger__factory,
     IOrderManagement__factory,
     IRegistryEntry__factory,
     IRegistry__factory,
@@ -646,21 +647,31 @@ export function bookOf(entries: readonly OrderBookEntry[], domain: TypedDataDoma
     return book;
 }
 
-/** The name of the custom error of a failed view call, if the hub's ABI knows it. */
-function errorName(error: unknown): string | undefined {
-    const data = (error as { data?: string })?.data;
-    if (typeof data !== 'string') return undefined;
+const HUB_ERRORS = new Interface([
+    ...ClerkFacet__factory.abi.filter((entry) => entry.type === 'error'),
+    ...IOrderManagement__factory.abi.filter((entry) => entry.type === 'error'),
+    ...IEscrowLedger__factory.abi.filter((entry) => entry.type === 'error'),
+]);
+
+/**
+ * The custom error a hub call reverted with (`matchOrders` and its checks: the Clerk's, the
+ * signature and asset errors, the escrow's), decoded from an ethers error, or undefined.
+ */
+export function hubError(error: unknown): { name: string; args: unknown[] } | undefined {
+    const data = (error as { data?: unknown })?.data;
+    if (typeof data !== 'string' || data.length < 10) return undefined;
     try {
-        return HUB_ERRORS.parseError(data)?.name;
+        const parsed = HUB_ERRORS.parseError(data);
+        return parsed ? { name: parsed.name, args: [...parsed.args] } : undefined;
     } catch {
         return undefined;
     }
 }
 
-const HUB_ERRORS = new Interface([
-    ...IOrderManagement__factory.abi.filter((entry) => entry.type === 'error'),
-    ...ClerkFacet__factory.abi.filter((entry) => entry.type === 'error'),
-]);
+/** `Name(arg, ...)` for a decoded hub error. */
+export function formatHubError({ name, args }: { name: string; args: unknown[] }): string {
+    return `${name}(${args.map(String).join(', ')})`;
+}
 
 /**
  * What `matchOrders` would read for the orders of `book`, read from the hub: consumed volumes,
@@ -759,7 +770,7 @@ export async function loadMarketState(runner: ContractRunner, hub: string, book:
                 ? 'valid'
                 : 'invalid';
         } catch (error) {
-            authenticity = errorName(error) === 'SignatureInvalidLength' ? 'invalid-length' : 'invalid';
+            authenticity = hubError(error)?.name === 'SignatureInvalidLength' ? 'invalid-length' : 'invalid';
         }
         state.authenticity.set(entry.hash.toLowerCase(), authenticity);
     }

@@ -12,5 +12,7 @@ import './account/withdraw';
 import './account/show';
 import './order/sign';
 import './order/cancel';
+import './order/match';
+import './deal/show';
 import './category/create';
 import './category/list';

@@ -4,6 +4,9 @@ import { HardhatPluginError } from 'hardhat/plugins';
 export class TaskError extends HardhatPluginError {
     constructor(message: string) {
         super('poco', message);
+        // HardhatPluginError resets the prototype to its own: restore ours, so that `instanceof
+        // TaskError` holds (runTask passes task errors through unwrapped).
+        Object.setPrototypeOf(this, new.target.prototype);
     }
 }
 
