@@ -12,7 +12,7 @@ import {
     type ContractTransactionReceipt,
     type Log,
 } from 'ethers';
-import { ClerkFacet__factory, EscrowERC20Facet__factory } from '../../typechain-types';
+import { ClerkFacet__factory, EscrowERC20Facet__factory, Workerpool__factory } from '../../typechain-types';
 import { addressToTokenId } from '../../sdk/assets';
 import { matchedOrdersOf } from '../../sdk/deals';
 import { buildTag } from '../../sdk/tags';
@@ -107,7 +107,7 @@ describe('ClerkFacet: the deal, the locks and the events', function () {
         it('snapshots the workerpool policy and the owners: later changes do not touch the deal', async function () {
             const market = await deployMarket();
             const { scheduler, appOwner, stranger } = market.actors;
-            const pool = (await ethers.getContractAt('Workerpool', market.assets.workerpool)).connect(scheduler);
+            const pool = Workerpool__factory.connect(market.assets.workerpool, scheduler);
             await (await pool.changePolicy(50n, 20n)).wait();
             const { deal, matched } = await makeDeal(market);
             expect(deal.workerStake).to.equal((PRICES.workerpool * 50n) / 100n);
@@ -425,9 +425,7 @@ describe('ClerkFacet: the deal, the locks and the events', function () {
 
         it('reverts ClerkDealValueOverflow(96, stake) for a worker stake policy that makes the stake too large', async function () {
             const market = await deployMarket();
-            const pool = (await ethers.getContractAt('Workerpool', market.assets.workerpool)).connect(
-                market.actors.scheduler,
-            );
+            const pool = Workerpool__factory.connect(market.assets.workerpool, market.actors.scheduler);
             const ratio = 1n << 200n;
             await (await pool.changePolicy(ratio, 1n)).wait();
             const orders = await signedOrders(market);

@@ -8,7 +8,6 @@ import { ethers } from 'hardhat';
 import { ZeroHash, id, toUtf8Bytes, type Signer } from 'ethers';
 import { clearSnapshots, loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { FixtureSnapshotError } from '@nomicfoundation/hardhat-network-helpers/dist/src/errors';
-import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
 import { ERC734IdentityMock__factory } from '../../typechain-types';
 import { createApp, createDataset, createWorkerpool } from '../../sdk/assets';
 import { GROUPMEMBER_PURPOSE, groupMemberKey } from '../../sdk/broker';
@@ -232,8 +231,6 @@ export function orderHashes(market: Market, orders: Orders) {
         request: hashOrder(domain, 'request', orders.request),
     };
 }
-
-export type Actor = HardhatEthersSigner;
 
 /** `matchOrders(orders)` sent by `sender` (default: the deployer, a third party). */
 export function match(market: Market, orders: Orders, sender?: Signer) {
