@@ -212,6 +212,16 @@ describe('ClerkFacet: registrations and signatures (checks 21–28)', function (
             });
         }
 
+        it('does not reopen a used-up order through the compact form of its signature (volume is keyed by hash)', async function () {
+            const market = await deployMarket();
+            const orders = await signedOrders(market);
+            await (await match(market, orders)).wait();
+            const compact = { ...orders, request: { ...orders.request, sign: compactSignature(orders.request.sign) } };
+            await expect(match(market, compact))
+                .to.be.revertedWithCustomError(market.hub.clerk, 'ClerkNoVolume')
+                .withArgs(0n, 0n, 0n, 0n);
+        });
+
         describe('a field changed after signing', function () {
             const MUTATIONS: { kind: (typeof KINDS)[number]; field: string; value: (m: Market) => unknown }[] = [
                 { kind: 'app', field: 'appprice', value: () => 1n },
@@ -354,6 +364,21 @@ describe('ClerkFacet: registrations and signatures (checks 21–28)', function (
                     await expectInvalidSignature(market, orders, 'app', walletAddress);
                 });
             }
+
+            it('does not accept a signature made for one wallet on the order of another wallet of the same key', async function () {
+                const { market, walletAddress, orders } = await walletMarket();
+                const other = await new ERC1271WalletMock__factory(market.deployer).deploy(
+                    market.actors.walletKey.address,
+                );
+                const otherAddress = await other.getAddress();
+                // The request of wallet A, with its signature, presented for wallet B.
+                const replayed = {
+                    ...orders,
+                    request: { ...orders.request, requester: otherAddress, beneficiary: otherAddress },
+                };
+                await expectInvalidSignature(market, replayed, 'request', otherAddress);
+                expect(walletAddress).to.not.equal(otherAddress);
+            });
 
             it('never falls back to ECDSA for a wallet: the wallet key’s plain signature for the wallet is refused', async function () {
                 const { market, wallet, walletAddress, orders } = await walletMarket();
