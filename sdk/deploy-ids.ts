@@ -33,7 +33,17 @@ export const COMMON_FACETS = [
     'OrderManagementFacet',
     'RelayFacet',
     'CategoryManagerFacet',
+    'ClerkFacet',
+    'DealViewsFacet',
+    'AssetViewsFacet',
 ] as const;
+
+/**
+ * Facets constructed with the deployment's registries, `(appRegistry, datasetRegistry,
+ * workerpoolRegistry)`: they ask them first for an asset's owner (immutable hints, see
+ * `OrderManagementFacet`). Every other facet takes no constructor argument.
+ */
+export const REGISTRY_HINTED_FACETS: readonly string[] = ['OrderManagementFacet'];
 
 /** The facets specific to each flavour. */
 export const FLAVOUR_FACETS: Record<Flavour, readonly string[]> = {

@@ -92,13 +92,15 @@ type AbiEntry = { type: string; name?: string; inputs?: { type: string }[] } & R
 
 /**
  * The ABI of a hub: the union of its facets' ABIs (functions, events, errors), each entry once,
- * plus the diamond's own constructor, fallback and receive.
+ * plus the diamond's own constructor, fallback and receive. Pass the diamond's ABI first: only the
+ * first constructor is kept (facets' constructors are not the hub's).
  */
 export function mergeAbis(abis: readonly (readonly unknown[])[]): AbiEntry[] {
     const seen = new Set<string>();
     const merged: AbiEntry[] = [];
     for (const abi of abis) {
         for (const entry of abi as AbiEntry[]) {
+            if (entry.type === 'constructor' && merged.some((e) => e.type === 'constructor')) continue;
             const key = `${entry.type} ${entry.name ?? ''}(${(entry.inputs ?? []).map((i) => i.type).join(',')})`;
             if (seen.has(key)) continue;
             seen.add(key);

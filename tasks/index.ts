@@ -13,6 +13,8 @@ import './account/withdraw';
 import './account/show';
 import './order/sign';
 import './order/cancel';
+import './order/match';
+import './deal/show';
 import './category/create';
 import './category/list';
 import './storage/check';

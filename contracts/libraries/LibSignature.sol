@@ -39,12 +39,23 @@ library LibSignature {
         return account != address(0) && ClerkStorage.layout().presigned[digest] == account;
     }
 
-    /// @notice Whether `account` presigned `digest`, else whether `signature` is its signature of it.
+    /**
+     * @notice Whether `account` presigned `digest`, else whether `signature` is its signature of it.
+     * @dev Same answer, and same revert ({IOrderManagement.SignatureInvalidLength} for an EOA
+     * without presignature and a signature of a wrong length), as checking the presignature first.
+     * For an EOA with a well-formed signature the signature is checked first, since neither check
+     * can then revert: a valid one (the usual case) saves the presignature's storage read.
+     */
     function verifyPresignatureOrSignature(
         address account,
         bytes32 digest,
         bytes calldata signature
     ) internal view returns (bool) {
+        if (account == address(0)) return false;
+        uint256 length = signature.length;
+        if ((length == 65 || length == 64) && account.code.length == 0) {
+            return _recover(digest, signature) == account || ClerkStorage.layout().presigned[digest] == account;
+        }
         return verifyPresignature(account, digest) || verify(account, digest, signature);
     }
 

@@ -62,4 +62,30 @@ library IexecLibCore_v5 {
         /// Who paid for the deal: the requester, or the caller of `sponsorMatchOrders`.
         address sponsor;
     }
+
+    /// @notice An app and its metadata, as `viewApp` returns it.
+    struct AppInfo {
+        address owner;
+        string m_appName;
+        string m_appType;
+        bytes m_appMultiaddr;
+        bytes32 m_appChecksum;
+        bytes m_appMREnclave;
+    }
+
+    /// @notice A dataset and its metadata, as `viewDataset` returns it.
+    struct DatasetInfo {
+        address owner;
+        string m_datasetName;
+        bytes m_datasetMultiaddr;
+        bytes32 m_datasetChecksum;
+    }
+
+    /// @notice A workerpool, its description and its policy, as `viewWorkerpool` returns it.
+    struct WorkerpoolInfo {
+        address owner;
+        string m_workerpoolDescription;
+        uint256 m_workerStakeRatioPolicy;
+        uint256 m_schedulerRewardRatioPolicy;
+    }
 }

@@ -38,7 +38,7 @@ struct PackedDeal {
     uint96 datasetPrice;
     // slot 7: only with a dataset
     address datasetOwner;
-    // slots 8–11: only when set
+    // slots 8–12: only when set (params: its length slot, and its data slots when 32 bytes or more)
     address beneficiary;
     address callback;
     /// Zero when the sponsor is the requester.

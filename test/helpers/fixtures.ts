@@ -7,10 +7,19 @@ import { deployments, ethers, network } from 'hardhat';
 import { clearSnapshots } from '@nomicfoundation/hardhat-network-helpers';
 import {
     AppRegistry__factory,
+    AssetViewsFacet__factory,
+    CategoryManagerFacet__factory,
+    ClerkFacet__factory,
     ConfigurationFacet__factory,
+    DealViewsFacet__factory,
     DatasetRegistry__factory,
     DiamondCutFacet__factory,
     DiamondLoupeFacet__factory,
+    EscrowERC20Facet__factory,
+    EscrowNativeFacet__factory,
+    EscrowTokenFacet__factory,
+    IEscrow__factory,
+    OrderManagementFacet__factory,
     OwnershipFacet__factory,
     RLC__factory,
     WorkerpoolRegistry__factory,
@@ -44,7 +53,11 @@ export async function runDeployScripts({ flavour, owner }: DeployOptions, fresh:
     }
 }
 
-const deployPocoFixture = deployments.createFixture(async (_hre, options?: DeployOptions) => {
+/**
+ * A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it,
+ * made from scratch (no snapshot): for fixtures that build on it (`helpers/market.ts`).
+ */
+export async function freshPoco(options?: DeployOptions) {
     const flavour = options?.flavour ?? 'token';
     await runDeployScripts({ flavour, owner: options?.owner }, true);
     const signers = await ethers.getSigners();
@@ -61,6 +74,17 @@ const deployPocoFixture = deployments.createFixture(async (_hre, options?: Deplo
             loupe: DiamondLoupeFacet__factory.connect(hubAddress, deployer),
             ownership: OwnershipFacet__factory.connect(hubAddress, deployer),
             configuration: ConfigurationFacet__factory.connect(hubAddress, deployer),
+            categories: CategoryManagerFacet__factory.connect(hubAddress, deployer),
+            /** The SRLC ERC-20 view of the escrow (balances, frozen, viewAccount, Transfer/Lock events). */
+            erc20: EscrowERC20Facet__factory.connect(hubAddress, deployer),
+            /** The withdrawal side, common to both flavours. */
+            escrow: IEscrow__factory.connect(hubAddress, deployer),
+            escrowToken: EscrowTokenFacet__factory.connect(hubAddress, deployer),
+            escrowNative: EscrowNativeFacet__factory.connect(hubAddress, deployer),
+            orders: OrderManagementFacet__factory.connect(hubAddress, deployer),
+            clerk: ClerkFacet__factory.connect(hubAddress, deployer),
+            dealViews: DealViewsFacet__factory.connect(hubAddress, deployer),
+            assetViews: AssetViewsFacet__factory.connect(hubAddress, deployer),
         },
         rlc: flavour === 'token' && rlc ? RLC__factory.connect(rlc.address, deployer) : undefined,
         appRegistry: AppRegistry__factory.connect((await deployments.get(DeployIds.AppRegistry)).address, deployer),
@@ -73,7 +97,11 @@ const deployPocoFixture = deployments.createFixture(async (_hre, options?: Deplo
             deployer,
         ),
     };
-});
+}
+
+export type Poco = Awaited<ReturnType<typeof freshPoco>>;
+
+const deployPocoFixture = deployments.createFixture((_hre, options?: DeployOptions) => freshPoco(options));
 
 /**
  * A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it.
@@ -82,7 +110,7 @@ const deployPocoFixture = deployments.createFixture(async (_hre, options?: Deplo
  * `loadFixture` (hardhat-network-helpers) included, which would then fail to restore: they are
  * forgotten, so that the next `loadFixture` runs its fixture again.
  */
-export async function deployPoco(options?: DeployOptions): ReturnType<typeof deployPocoFixture> {
+export async function deployPoco(options?: DeployOptions): Promise<Poco> {
     const deployment = await deployPocoFixture(options);
     await clearSnapshots();
     return deployment;

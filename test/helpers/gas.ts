@@ -7,7 +7,8 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import type { TransactionReceipt } from 'ethers';
+import { ethers, network } from 'hardhat';
+import { toQuantity, type TransactionReceipt } from 'ethers';
 
 export const SNAPSHOT_FILE = join(__dirname, '../../gas/snapshot.json');
 
@@ -15,6 +16,20 @@ type Section = 'gasUsed' | 'bytecodeSize';
 type Snapshot = Record<Section, Record<string, number>>;
 
 const recorded: Snapshot = { gasUsed: {}, bytecodeSize: {} };
+
+/**
+ * Make the next contracts `account` deploys land at fixed addresses: its nonce becomes `nonce`.
+ * Gas fixtures call it first, so that recorded figures do not depend on which tests ran before
+ * (addresses are in the calldata, whose zero bytes cost less, and in what is signed). Each gas
+ * fixture pins its own nonce, higher than the previous ones' (`hardhat_setNonce` cannot go back).
+ */
+export async function pinNonce(account: string, nonce: number): Promise<void> {
+    const current = await ethers.provider.getTransactionCount(account);
+    if (current > nonce) {
+        throw new Error(`cannot pin the nonce of ${account} to ${nonce}: it is ${current} already`);
+    }
+    await network.provider.send('hardhat_setNonce', [account, toQuantity(nonce)]);
+}
 
 /** Record the gas a transaction used (receipt `gasUsed`, what the user pays for). */
 export function recordGas(name: string, receipt: TransactionReceipt | null): bigint {

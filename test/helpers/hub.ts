@@ -1,5 +1,5 @@
 import { artifacts, ethers } from 'hardhat';
-import { Wallet, ZeroAddress, type Signer } from 'ethers';
+import { FunctionFragment, Wallet, ZeroAddress, type InterfaceAbi, type Signer } from 'ethers';
 import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
 import {
     ConfigurationFacet__factory,
@@ -16,12 +16,15 @@ import {
     PocoDiamond__factory,
     RLC__factory,
 } from '../../typechain-types';
-import { facetNames } from '../../sdk/deploy-ids';
+import { REGISTRY_HINTED_FACETS, facetNames } from '../../sdk/deploy-ids';
 import { addCut } from '../../sdk/diamond';
 import type { Flavour } from '../../sdk/networks';
 import { NRLC_PER_RLC } from '../../sdk/units';
 
-/** Test-only facets: the escrow primitives harness and the `matchOrders` stand-in. */
+/**
+ * Test-only facets: the escrow primitives harness and the `matchOrders` stand-in (which takes over
+ * the Clerk's `matchOrders` route in the hubs it is cut into).
+ */
 export const TEST_FACETS = ['EscrowHarnessFacet', 'MatchOrdersMockFacet'] as const;
 
 /** RLC given to each of the first test accounts on a token-flavour hub. */
@@ -60,20 +63,30 @@ export async function deployHub(options: HubOptions) {
         }
     }
 
-    // The facets the deploy scripts cut for the flavour, then the extra (test-only) ones, once each.
-    const names = [...new Set([...(options.baseFacets ?? facetNames(flavour)), ...extra])];
-    const facets = [];
-    for (const name of names) {
-        const facet = await ethers.deployContract(name, owner);
-        facets.push({ name, address: await facet.getAddress(), abi: artifacts.readArtifactSync(name).abi });
-    }
-    const cut = addCut(facets);
-    const diamondInit = await new DiamondInit__factory(owner).deploy();
     const registries = {
         appRegistry: Wallet.createRandom().address,
         datasetRegistry: Wallet.createRandom().address,
         workerpoolRegistry: Wallet.createRandom().address,
     };
+    // The facets the deploy scripts cut for the flavour, then the extra (test-only) ones, once each.
+    const names = [...new Set([...(options.baseFacets ?? facetNames(flavour)), ...extra])];
+    const facets = [];
+    for (const name of names) {
+        // No registry to hint at: the placeholders are not registries (assets are asked directly).
+        const args = REGISTRY_HINTED_FACETS.includes(name) ? [ZeroAddress, ZeroAddress, ZeroAddress] : [];
+        const facet = await ethers.deployContract(name, args, owner);
+        facets.push({ name, address: await facet.getAddress(), abi: artifacts.readArtifactSync(name).abi });
+    }
+    // An extra facet takes over the routes of the base facets' functions it redefines.
+    const overridden = new Set(
+        facets.filter(({ name }) => extra.includes(name)).flatMap(({ abi }) => functionSelectors(abi)),
+    );
+    const cut = addCut(
+        facets.map((facet) =>
+            extra.includes(facet.name) ? facet : { ...facet, abi: withoutFunctions(facet.abi, overridden) },
+        ),
+    );
+    const diamondInit = await new DiamondInit__factory(owner).deploy();
     const initCalldata = diamondInit.interface.encodeFunctionData('init', [{ token, ...registries }]);
     const diamond = await new PocoDiamond__factory(owner).deploy(
         owner.address,
@@ -99,6 +112,22 @@ export async function deployHub(options: HubOptions) {
         rlc: flavour === 'token' ? RLC__factory.connect(token, owner) : undefined,
         hub: handles(hubAddress, owner),
     };
+}
+
+type AbiEntry = { type: string } & Record<string, unknown>;
+
+/** The selectors of the functions of an ABI. */
+function functionSelectors(abi: InterfaceAbi): string[] {
+    return (abi as AbiEntry[])
+        .filter((entry) => entry.type === 'function')
+        .map((entry) => FunctionFragment.from(entry).selector);
+}
+
+/** The ABI without the functions of these selectors. */
+function withoutFunctions(abi: InterfaceAbi, selectors: Set<string>): InterfaceAbi {
+    return (abi as AbiEntry[]).filter(
+        (entry) => entry.type !== 'function' || !selectors.has(FunctionFragment.from(entry).selector),
+    );
 }
 
 /** Typed handles on the hub, one per facet interface, connected to `runner`. */
