@@ -33,6 +33,10 @@ export const COMMON_FACETS = [
     'OrderManagementFacet',
     'RelayFacet',
     'CategoryManagerFacet',
+    'TaskManagerFacet',
+    'ConsensusFacet',
+    'FinalizationFacet',
+    'TaskViewsFacet',
 ] as const;
 
 /** The facets specific to each flavour. */

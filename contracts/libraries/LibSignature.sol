@@ -34,6 +34,16 @@ library LibSignature {
         return _recover(digest, signature) == account;
     }
 
+    /**
+     * @notice Whether `signature` is `account`'s ECDSA signature of `digest`, whether `account`
+     * has code or not (never ERC-1271): for keys that must be keys, such as TEE enclave challenges.
+     * @dev Reverts with {IOrderManagement.SignatureInvalidLength} when the signature is neither 65
+     * nor 64 bytes long.
+     */
+    function verifyECDSA(address account, bytes32 digest, bytes calldata signature) internal pure returns (bool) {
+        return account != address(0) && _recover(digest, signature) == account;
+    }
+
     /// @notice Whether `account` (not zero) presigned `digest`.
     function verifyPresignature(address account, bytes32 digest) internal view returns (bool) {
         return account != address(0) && ClerkStorage.layout().presigned[digest] == account;

@@ -1,0 +1,242 @@
+/**
+ * The task side's fixture and THE deal helper. `taskFixture` is the real deployment
+ * (`deployPoco`, registries and deploy scripts included) plus real assets created through the
+ * registries, with named actors; `createDeal` is the one place tests create deals.
+ *
+ * Until the Clerk lands, `createDeal` goes through the test-only `DealHarnessFacet`, which writes
+ * the deal the Clerk writes and locks what it locks, without checking signatures. After the
+ * merge, `createDeal` signs the same orders (`signOrder`) and calls `matchOrders` /
+ * `sponsorMatchOrders` instead (see {@link createDeal}); nothing else changes for the tests.
+ */
+import { artifacts, deployments, ethers } from 'hardhat';
+import { ZeroAddress, toUtf8Bytes, type ContractTransactionReceipt, type Signer } from 'ethers';
+import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
+import {
+    ConsensusFacet__factory,
+    DealHarnessFacet__factory,
+    EscrowERC20Facet__factory,
+    FinalizationFacet__factory,
+    TaskHarnessFacet__factory,
+    TaskManagerFacet__factory,
+    TaskViewsFacet__factory,
+    Workerpool__factory,
+} from '../../typechain-types';
+import { createApp, createDataset, createWorkerpool } from '../../sdk/assets';
+import { addCut } from '../../sdk/diamond';
+import { deposit } from '../../sdk/escrow';
+import type { Flavour } from '../../sdk/networks';
+import {
+    createAppOrder,
+    createDatasetOrder,
+    createRequestOrder,
+    createWorkerpoolOrder,
+    nullDatasetOrder,
+} from '../../sdk/orders';
+import { SchedulerRole, WorkerRole } from '../../sdk/roles';
+import { NO_TAG } from '../../sdk/tags';
+import { taskIdsOf } from '../../sdk/tasks';
+import { NRLC_PER_RLC } from '../../sdk/units';
+import { deployPoco } from './fixtures';
+import { recordHub } from './tasks';
+
+/** Test-only facets of the task side. */
+export const TASK_TEST_FACETS = ['DealHarnessFacet', 'TaskHarnessFacet'] as const;
+
+/** Default categories (DiamondInit): id → work-clock reference in seconds. */
+export const CATEGORY_TIMEREF = [300n, 1_200n, 3_600n, 10_800n, 36_000n] as const;
+
+/** Typed handles on the task side of a hub, connected to `runner`. */
+export function taskHandles(hubAddress: string, runner: Signer) {
+    return {
+        tasks: TaskManagerFacet__factory.connect(hubAddress, runner),
+        consensus: ConsensusFacet__factory.connect(hubAddress, runner),
+        finalization: FinalizationFacet__factory.connect(hubAddress, runner),
+        views: TaskViewsFacet__factory.connect(hubAddress, runner),
+        erc20: EscrowERC20Facet__factory.connect(hubAddress, runner),
+        dealHarness: DealHarnessFacet__factory.connect(hubAddress, runner),
+        taskHarness: TaskHarnessFacet__factory.connect(hubAddress, runner),
+    };
+}
+
+/**
+ * The real deployment of a flavour, the task-side test facets cut in, and an app, a dataset and a
+ * workerpool created through the registries for their owners. Nobody holds escrow balance: tests
+ * fund what they need ({@link fund}). Signers: 0 deployer (hub owner, holds the RLC), 1 app
+ * owner, 2 dataset owner, 3 scheduler, 4 requester, 5 sponsor, 6-10 workers, 11 TEE broker,
+ * 12 stranger.
+ */
+export const taskFixture = deployments.createFixture(async (_hre, options?: { flavour: Flavour }) => {
+    const flavour = options?.flavour ?? 'token';
+    const poco = await deployPoco({ flavour });
+    const { deployer, signers, hubAddress } = poco;
+    const facets = [];
+    for (const name of TASK_TEST_FACETS) {
+        const facet = await ethers.deployContract(name, deployer);
+        facets.push({ name, address: await facet.getAddress(), abi: artifacts.readArtifactSync(name).abi });
+    }
+    await (await poco.hub.cut.diamondCut(addCut(facets), ZeroAddress, '0x')).wait();
+
+    const [, appOwner, datasetOwner, scheduler, requester, sponsor, w1, w2, w3, w4, w5, broker, stranger] = signers;
+    const checksum = ethers.id('checksum');
+    const app = await createApp(poco.appRegistry, appOwner.address, {
+        name: 'app',
+        type: 'DOCKER',
+        multiaddr: toUtf8Bytes('docker.io/test/app:1.0.0'),
+        checksum,
+        mrenclave: '0x',
+    });
+    const dataset = await createDataset(poco.datasetRegistry, datasetOwner.address, {
+        name: 'dataset',
+        multiaddr: toUtf8Bytes('https://data.test/d.zip'),
+        checksum,
+    });
+    const workerpool = await createWorkerpool(poco.workerpoolRegistry, scheduler.address, { description: 'pool' });
+    return {
+        ...poco,
+        flavour,
+        task: taskHandles(hubAddress, deployer),
+        assets: { app: app.address, dataset: dataset.address, workerpool: workerpool.address },
+        actors: { appOwner, datasetOwner, scheduler, requester, sponsor, broker, stranger },
+        workers: [w1, w2, w3, w4, w5],
+    };
+});
+
+export type TaskContext = Awaited<ReturnType<typeof taskFixture>>;
+
+/** {@link taskFixture}, with the hub recorded as the network's deployment (for tasks). */
+export async function loadTaskContext(flavour: Flavour = 'token'): Promise<TaskContext> {
+    const context = await taskFixture({ flavour });
+    await recordHub(context.hubAddress);
+    return context;
+}
+
+/** Credit `amount` nRLC to the escrow of each of `accounts` (the deployer pays). */
+export async function fund(context: TaskContext, accounts: (string | { address: string })[], amount: bigint) {
+    for (const account of accounts) {
+        const target = typeof account === 'string' ? account : account.address;
+        await deposit(context.deployer, context.hubAddress, amount, { target });
+    }
+}
+
+/** What a deal is made of; everything but the prices has a default. */
+export interface DealOptions {
+    appPrice?: bigint;
+    datasetPrice?: bigint;
+    workerpoolPrice?: bigint;
+    /** Without a dataset by default. */
+    withDataset?: boolean;
+    volume?: bigint;
+    /** Request trust (0 and 1 both give a deal of trust 1). */
+    trust?: bigint;
+    /** Default: 0 (XS). */
+    category?: bigint;
+    /** The request order's tag (bit 0: TEE). */
+    tag?: string;
+    callback?: string;
+    beneficiary?: string;
+    params?: string;
+    /** Default: the fixture's requester. */
+    requester?: HardhatEthersSigner;
+    /** Who pays, if not the requester (`sponsorMatchOrders`). */
+    sponsor?: HardhatEthersSigner;
+    /** Default: the fixture's workerpool. */
+    workerpool?: string;
+    /** Default: the fixture's app. */
+    app?: string;
+}
+
+/** A deal just created, and what tests read from it. */
+export interface CreatedDeal {
+    dealId: string;
+    botFirst: bigint;
+    volume: bigint;
+    taskIds: string[];
+    receipt: ContractTransactionReceipt;
+    /** The deal as `viewDeal` returns it. */
+    deal: Awaited<ReturnType<TaskContext['task']['dealHarness']['harnessViewDeal']>>;
+}
+
+/**
+ * Create a deal between the fixture's assets: the four orders are built with `sdk/orders.ts`, and
+ * the payer must hold the price × volume (and the scheduler its stake) in its escrow.
+ *
+ * After the Clerk merge, replace the harness call below with: sign the app, dataset and
+ * workerpool orders by their owners and the request by the requester (`signOrder`), then
+ * `matchOrders(...)` from the requester, or `sponsorMatchOrders(...)` from the sponsor; read the
+ * deal with `viewDeal`.
+ */
+export async function createDeal(context: TaskContext, options: DealOptions = {}): Promise<CreatedDeal> {
+    const requester = options.requester ?? context.actors.requester;
+    const payer = options.sponsor ?? requester;
+    const volume = options.volume ?? 1n;
+    const category = options.category ?? 0n;
+    const trust = options.trust ?? 1n;
+    const tag = options.tag ?? NO_TAG;
+    const app = options.app ?? context.assets.app;
+    const workerpool = options.workerpool ?? context.assets.workerpool;
+    const appOrder = createAppOrder({ app, appprice: options.appPrice ?? 0n, volume, tag });
+    const datasetOrder = options.withDataset
+        ? createDatasetOrder({ dataset: context.assets.dataset, datasetprice: options.datasetPrice ?? 0n, volume })
+        : nullDatasetOrder();
+    const workerpoolOrder = createWorkerpoolOrder({
+        workerpool,
+        workerpoolprice: options.workerpoolPrice ?? 0n,
+        volume,
+        tag,
+        category,
+        trust,
+    });
+    const requestOrder = createRequestOrder({
+        app,
+        appmaxprice: appOrder.appprice,
+        dataset: datasetOrder.dataset,
+        datasetmaxprice: datasetOrder.datasetprice,
+        workerpool,
+        workerpoolmaxprice: workerpoolOrder.workerpoolprice,
+        requester: requester.address,
+        volume,
+        tag,
+        category,
+        trust,
+        callback: options.callback ?? ZeroAddress,
+        beneficiary: options.beneficiary ?? requester.address,
+        params: options.params ?? '',
+    });
+    const harness = context.task.dealHarness.connect(payer);
+    const tx = await harness.harnessMatchOrders(appOrder, datasetOrder, workerpoolOrder, requestOrder, payer.address);
+    const receipt = (await tx.wait())!;
+    const matched = receipt.logs
+        .map((log) => harness.interface.parseLog(log))
+        .find((parsed) => parsed?.name === 'OrdersMatched');
+    if (!matched) throw new Error('no OrdersMatched event');
+    const dealId = matched.args.dealid as string;
+    const deal = await harness.harnessViewDeal(dealId);
+    return {
+        dealId,
+        botFirst: deal.botFirst,
+        volume: deal.botSize,
+        taskIds: taskIdsOf(dealId, deal.botFirst, deal.botSize),
+        receipt,
+        deal,
+    };
+}
+
+/** The scheduler and workers of the fixture as typed roles. */
+export function rolesOf(context: TaskContext) {
+    return {
+        scheduler: new SchedulerRole(context.actors.scheduler, context.hubAddress),
+        workers: context.workers.map((w) => new WorkerRole(w, context.hubAddress)),
+        anyone: new SchedulerRole(context.actors.stranger, context.hubAddress),
+    };
+}
+
+/** Set the fixture workerpool's policy (as its owner): worker stake ratio and scheduler reward ratio. */
+export async function setPolicy(context: TaskContext, workerStakeRatio: bigint, schedulerRewardRatio: bigint) {
+    await Workerpool__factory.connect(context.assets.workerpool, context.actors.scheduler).changePolicy(
+        workerStakeRatio,
+        schedulerRewardRatio,
+    );
+}
+
+/** 1 RLC in nRLC. */
+export const RLC = NRLC_PER_RLC;
