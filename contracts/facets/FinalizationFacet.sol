@@ -8,6 +8,7 @@ import {LibEscrow} from "../libraries/LibEscrow.sol";
 import {LibTask} from "../libraries/LibTask.sol";
 import {TaskStorage} from "../storage/TaskStorage.sol";
 import {IexecLibCore_v5} from "../types/IexecLibCore_v5.sol";
+import {LibPackedBytes} from "../types/PackedBytes.sol";
 import {PackedDeal} from "../types/PackedDeal.sol";
 
 /**
@@ -37,8 +38,8 @@ contract FinalizationFacet is IFinalization {
         }
 
         task.status = IexecLibCore_v5.TaskStatusEnum.COMPLETED;
-        if (results.length != 0) task.results = results;
-        if (resultsCallback.length != 0) task.resultsCallback = resultsCallback;
+        LibPackedBytes.store(task.results, results);
+        LibPackedBytes.store(task.resultsCallback, resultsCallback);
 
         (address scheduler, uint256 workerpoolPrice) = LibTask.payProviders(taskId, deal);
         _distributeRewards(task, deal, taskId, scheduler, workerpoolPrice);
@@ -128,8 +129,8 @@ contract FinalizationFacet is IFinalization {
         task.winnerCounter = 1;
         task.revealCounter = 1;
         task.resultDigest = resultDigest;
-        if (results.length != 0) task.results = results;
-        if (resultsCallback.length != 0) task.resultsCallback = resultsCallback;
+        LibPackedBytes.store(task.results, results);
+        LibPackedBytes.store(task.resultsCallback, resultsCallback);
     }
 
     /// @dev The fast split: the worker gets `(100 - ratio) %` of the workerpool price, the

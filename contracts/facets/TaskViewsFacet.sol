@@ -8,6 +8,7 @@ import {LibEscrow} from "../libraries/LibEscrow.sol";
 import {LibTask} from "../libraries/LibTask.sol";
 import {TaskStorage} from "../storage/TaskStorage.sol";
 import {IexecLibCore_v5} from "../types/IexecLibCore_v5.sol";
+import {LibPackedBytes} from "../types/PackedBytes.sol";
 import {PackedDeal} from "../types/PackedDeal.sol";
 
 /**
@@ -33,8 +34,8 @@ contract TaskViewsFacet is ITaskViews {
         view_.winnerCounter = task.winnerCounter;
         view_.contributors = LibTask.contributors(task);
         view_.resultDigest = task.resultDigest;
-        view_.results = task.results;
-        view_.resultsCallback = task.resultsCallback;
+        view_.results = LibPackedBytes.load(task.results);
+        view_.resultsCallback = LibPackedBytes.load(task.resultsCallback);
     }
 
     /// @inheritdoc ITaskViews
@@ -116,7 +117,7 @@ contract TaskViewsFacet is ITaskViews {
         TaskStorage.Task storage task = LibTask.task(id);
         IexecLibCore_v5.TaskStatusEnum status = task.status;
         if (status != IexecLibCore_v5.TaskStatusEnum.COMPLETED) revert TaskResultPending(id, status);
-        return task.resultsCallback;
+        return LibPackedBytes.load(task.resultsCallback);
     }
 
     /// @inheritdoc ITaskViews

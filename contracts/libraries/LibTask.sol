@@ -145,8 +145,31 @@ library LibTask {
     }
 
     /// @notice keccak256(worker ‖ taskId ‖ resultDigest): the proof the worker knows the digest.
-    function resultSeal(address worker, bytes32 taskId, bytes32 resultDigest) internal pure returns (bytes32) {
-        return keccak256(abi.encodePacked(worker, taskId, resultDigest));
+    function resultSeal(address worker, bytes32 taskId, bytes32 resultDigest) internal pure returns (bytes32 seal) {
+        assembly ("memory-safe") {
+            // 84 bytes at the free memory pointer, which is left where it is (scratch use).
+            let ptr := mload(0x40)
+            mstore(ptr, shl(96, worker))
+            mstore(add(ptr, 0x14), taskId)
+            mstore(add(ptr, 0x34), resultDigest)
+            seal := keccak256(ptr, 0x54)
+        }
+    }
+
+    /// @notice keccak256(worker ‖ taskId ‖ enclaveChallenge): what the scheduler (or broker) authorizes.
+    function authorizationMessage(
+        address worker,
+        bytes32 taskId,
+        address enclaveChallenge
+    ) internal pure returns (bytes32 message) {
+        assembly ("memory-safe") {
+            // 72 bytes at the free memory pointer, which is left where it is (scratch use).
+            let ptr := mload(0x40)
+            mstore(ptr, shl(96, worker))
+            mstore(add(ptr, 0x14), taskId)
+            mstore(add(ptr, 0x34), shl(96, enclaveChallenge))
+            message := keccak256(ptr, 0x48)
+        }
     }
 
     /// @notice The EIP-191 personal-sign digest of a 32-byte message.
@@ -182,7 +205,7 @@ library LibTask {
             address broker = ConfigStorage.layout().teeBroker;
             if (broker != address(0)) signer = broker;
         }
-        bytes32 authorization = keccak256(abi.encodePacked(msg.sender, taskId, enclaveChallenge));
+        bytes32 authorization = authorizationMessage(msg.sender, taskId, enclaveChallenge);
         if (!LibSignature.verify(signer, toEthSignedMessageHash(authorization), authorizationSign)) {
             revert IConsensus.ConsensusUnauthorizedContribution(taskId, msg.sender, enclaveChallenge, signer);
         }

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IexecLibCore_v5} from "../types/IexecLibCore_v5.sol";
+import {PackedBytes} from "../types/PackedBytes.sol";
 
 /**
  * @title TaskStorage
@@ -16,6 +17,7 @@ import {IexecLibCore_v5} from "../types/IexecLibCore_v5.sol";
  *   the result hash of the last contributor, the one whose vote reached it;
  * - a `PROVED` contribution's hash and seal are functions of the task's result digest, so
  *   `contributeAndFinalize` does not store them;
+ * - results are `PackedBytes` (one slot fewer than `bytes` for a typical result location);
  * - the group weights are stored as they were before the vote that reaches a consensus (that
  *   vote's update is never read unless `reopen` drops the consensus, and `reopen` only needs
  *   `total - group[consensus]`, which the stored values give exactly).
@@ -46,9 +48,9 @@ library TaskStorage {
         // slot 4
         /// Σ of the group weights (the consensus `total` minus its prior of 1).
         uint256 groupsTotal;
-        // slots 5, 6
-        bytes results;
-        bytes resultsCallback;
+        // slots 5, 6 (and their continuations)
+        PackedBytes results;
+        PackedBytes resultsCallback;
         mapping(address worker => Contribution) contributions;
         /// Product of the weights of the workers who voted for a result hash.
         mapping(bytes32 resultHash => uint256) groupWeights;
