@@ -31,6 +31,7 @@ import {
     createRequestOrder,
     createWorkerpoolOrder,
     nullDatasetOrder,
+    type RequestOrder,
 } from '../../sdk/orders';
 import { SchedulerRole, WorkerRole } from '../../sdk/roles';
 import { NO_TAG } from '../../sdk/tags';
@@ -110,6 +111,24 @@ export async function loadTaskContext(flavour: Flavour = 'token'): Promise<TaskC
     return context;
 }
 
+/** What {@link fundedTaskFixture} credits to each actor's escrow. */
+export const FUNDED_AMOUNT = 1_000n * NRLC_PER_RLC;
+
+/** {@link taskFixture} with {@link FUNDED_AMOUNT} in the escrow of the requester, sponsor, scheduler and workers. */
+export const fundedTaskFixture = deployments.createFixture(async (_hre, options?: { flavour: Flavour }) => {
+    const context = await taskFixture(options);
+    const { requester, sponsor, scheduler } = context.actors;
+    await fund(context, [requester, sponsor, scheduler, ...context.workers], FUNDED_AMOUNT);
+    return context;
+});
+
+/** {@link fundedTaskFixture}, with the hub recorded as the network's deployment (for tasks). */
+export async function loadFundedContext(flavour: Flavour = 'token'): Promise<TaskContext> {
+    const context = await fundedTaskFixture({ flavour });
+    await recordHub(context.hubAddress);
+    return context;
+}
+
 /** Credit `amount` nRLC to the escrow of each of `accounts` (the deployer pays). */
 export async function fund(context: TaskContext, accounts: (string | { address: string })[], amount: bigint) {
     for (const account of accounts) {
@@ -143,6 +162,10 @@ export interface DealOptions {
     workerpool?: string;
     /** Default: the fixture's app. */
     app?: string;
+    /** The request order's volume, when it differs from the deal's (`volume` bounds the others). */
+    requestVolume?: bigint;
+    /** Match this request order again (the next deal of a partially consumed request). */
+    request?: RequestOrder;
 }
 
 /** A deal just created, and what tests read from it. */
@@ -154,6 +177,8 @@ export interface CreatedDeal {
     receipt: ContractTransactionReceipt;
     /** The deal as `viewDeal` returns it. */
     deal: Awaited<ReturnType<TaskContext['task']['dealHarness']['harnessViewDeal']>>;
+    /** The request order matched (to match it again). */
+    request: RequestOrder;
 }
 
 /**
@@ -186,22 +211,24 @@ export async function createDeal(context: TaskContext, options: DealOptions = {}
         category,
         trust,
     });
-    const requestOrder = createRequestOrder({
-        app,
-        appmaxprice: appOrder.appprice,
-        dataset: datasetOrder.dataset,
-        datasetmaxprice: datasetOrder.datasetprice,
-        workerpool,
-        workerpoolmaxprice: workerpoolOrder.workerpoolprice,
-        requester: requester.address,
-        volume,
-        tag,
-        category,
-        trust,
-        callback: options.callback ?? ZeroAddress,
-        beneficiary: options.beneficiary ?? requester.address,
-        params: options.params ?? '',
-    });
+    const requestOrder: RequestOrder =
+        options.request ??
+        createRequestOrder({
+            app,
+            appmaxprice: appOrder.appprice,
+            dataset: datasetOrder.dataset,
+            datasetmaxprice: datasetOrder.datasetprice,
+            workerpool,
+            workerpoolmaxprice: workerpoolOrder.workerpoolprice,
+            requester: requester.address,
+            volume: options.requestVolume ?? volume,
+            tag,
+            category,
+            trust,
+            callback: options.callback ?? ZeroAddress,
+            beneficiary: options.beneficiary ?? requester.address,
+            params: options.params ?? '',
+        });
     const harness = context.task.dealHarness.connect(payer);
     const tx = await harness.harnessMatchOrders(appOrder, datasetOrder, workerpoolOrder, requestOrder, payer.address);
     const receipt = (await tx.wait())!;
@@ -218,7 +245,16 @@ export async function createDeal(context: TaskContext, options: DealOptions = {}
         taskIds: taskIdsOf(dealId, deal.botFirst, deal.botSize),
         receipt,
         deal,
+        request: requestOrder,
     };
+}
+
+/** A deal created by {@link createDeal} with its first task initialized (by the scheduler). */
+export async function initializedTask(context: TaskContext, options: DealOptions = {}) {
+    const deal = await createDeal(context, options);
+    const { scheduler } = rolesOf(context);
+    await (await scheduler.initialize(deal.dealId, deal.botFirst)).wait();
+    return { ...deal, taskId: deal.taskIds[0] };
 }
 
 /** The scheduler and workers of the fixture as typed roles. */
