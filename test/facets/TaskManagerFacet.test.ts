@@ -11,8 +11,8 @@ import {
     createDeal,
     initializedTask,
     loadFundedContext,
+    everyone,
     rolesOf,
-    type TaskContext,
 } from '../helpers/deals';
 import { hubEvents } from '../helpers/events';
 import { expectChanges, expectConservation, readLedger } from '../helpers/ledger';
@@ -26,15 +26,6 @@ describe('TaskManagerFacet', function () {
         const context = await loadFundedContext();
         return { context, ...rolesOf(context), tasks: context.task.tasks };
     }
-
-    const everyone = (context: TaskContext) => [
-        context.actors.requester.address,
-        context.actors.sponsor.address,
-        context.actors.scheduler.address,
-        context.actors.appOwner.address,
-        context.actors.datasetOwner.address,
-        ...context.workers.map((w) => w.address),
-    ];
 
     describe('initialize', function () {
         it('activates the task with deadlines counted from the deal start, and emits TaskInitialize(task, workerpool)', async function () {

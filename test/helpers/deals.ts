@@ -129,6 +129,11 @@ export async function loadFundedContext(flavour: Flavour = 'token'): Promise<Tas
     return context;
 }
 
+/** Every account of the fixture that may hold escrow (for conservation checks). */
+export function everyone(context: TaskContext): string[] {
+    return [...Object.values(context.actors), ...context.workers].map((signer) => signer.address);
+}
+
 /** Credit `amount` nRLC to the escrow of each of `accounts` (the deployer pays). */
 export async function fund(context: TaskContext, accounts: (string | { address: string })[], amount: bigint) {
     for (const account of accounts) {
