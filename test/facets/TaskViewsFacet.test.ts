@@ -18,7 +18,7 @@ describe('TaskViewsFacet', function () {
         const { views } = await setup();
         const id = `0x${'ef'.repeat(32)}`;
         const task = await views.viewTask(id);
-        expect(task.toArray()).to.deep.equal([
+        expect([...task]).to.deep.equal([
             0n,
             ZeroHash,
             0n,
@@ -35,7 +35,7 @@ describe('TaskViewsFacet', function () {
             0n,
             '0x',
         ]);
-        expect((await views.viewTaskABILegacy(id)).toArray()).to.deep.equal([
+        expect([...(await views.viewTaskABILegacy(id))]).to.deep.equal([
             0n,
             ZeroHash,
             0n,
@@ -50,14 +50,14 @@ describe('TaskViewsFacet', function () {
             '0x',
         ]);
         const worker = Wallet.createRandom().address;
-        expect((await views.viewContribution(id, worker)).toArray()).to.deep.equal([
+        expect([...(await views.viewContribution(id, worker))]).to.deep.equal([
             0n,
             ZeroHash,
             ZeroHash,
             ZeroAddress,
             0n,
         ]);
-        expect((await views.viewContributionABILegacy(id, worker)).toArray()).to.deep.equal([
+        expect([...(await views.viewContributionABILegacy(id, worker))]).to.deep.equal([
             0n,
             ZeroHash,
             ZeroHash,
@@ -75,14 +75,11 @@ describe('TaskViewsFacet', function () {
         await (await worker.reveal(taskId, GOOD)).wait();
         await (await scheduler.finalize(taskId, '0x1234')).wait();
         const task = await views.viewTask(taskId);
-        expect((await views.viewTaskABILegacy(taskId)).toArray()).to.deep.equal([
-            ...task.toArray().slice(0, 11),
-            task.results,
-        ]);
+        expect([...(await views.viewTaskABILegacy(taskId))]).to.deep.equal([...[...task].slice(0, 11), task.results]);
         expect(task.resultsTimestamp).to.equal(0n);
         const contribution = await views.viewContribution(taskId, address);
-        expect((await views.viewContributionABILegacy(taskId, address)).toArray()).to.deep.equal(
-            contribution.toArray().slice(0, 4),
+        expect([...(await views.viewContributionABILegacy(taskId, address))]).to.deep.equal(
+            [...contribution].slice(0, 4),
         );
     });
 
