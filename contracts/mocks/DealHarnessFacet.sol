@@ -112,11 +112,12 @@ contract DealHarnessFacet {
     }
 
     /**
-     * @notice The deal in its ABI form (what `viewDeal` will return).
+     * @notice The Clerk's `viewDeal`, as the PoCo ABI declares it (tests and tasks read deals with
+     * it; the Clerk's own replaces this one at the merge).
      * @param dealId The deal.
      * @return The deal, all zero if unknown.
      */
-    function harnessViewDeal(bytes32 dealId) external view returns (IexecLibCore_v5.Deal memory) {
+    function viewDeal(bytes32 dealId) external view returns (IexecLibCore_v5.Deal memory) {
         return LibDeal.load(dealId);
     }
 

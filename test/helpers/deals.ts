@@ -181,7 +181,7 @@ export interface CreatedDeal {
     taskIds: string[];
     receipt: ContractTransactionReceipt;
     /** The deal as `viewDeal` returns it. */
-    deal: Awaited<ReturnType<TaskContext['task']['dealHarness']['harnessViewDeal']>>;
+    deal: Awaited<ReturnType<TaskContext['task']['dealHarness']['viewDeal']>>;
     /** The request order matched (to match it again). */
     request: RequestOrder;
 }
@@ -242,7 +242,7 @@ export async function createDeal(context: TaskContext, options: DealOptions = {}
         .find((parsed) => parsed?.name === 'OrdersMatched');
     if (!matched) throw new Error('no OrdersMatched event');
     const dealId = matched.args.dealid as string;
-    const deal = await harness.harnessViewDeal(dealId);
+    const deal = await harness.viewDeal(dealId);
     return {
         dealId,
         botFirst: deal.botFirst,

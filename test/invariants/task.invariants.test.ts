@@ -205,9 +205,9 @@ describe('Task lifecycle invariants (property-based)', function () {
                 }
                 state = await checkStep(state, 'initialize');
                 for (const s of steps) {
-                    const id = taskIds[s.task % taskIds.length];
+                    const id = taskIds[('task' in s ? s.task : 0) % taskIds.length];
                     const w = 'worker' in s ? workers[s.worker] : undefined;
-                    const role = w ? roles.workers[s.worker] : undefined;
+                    const role = 'worker' in s ? roles.workers[s.worker] : undefined;
                     switch (s.kind) {
                         case 'initialize': {
                             const { dealId, idx } = origin.get(id)!;
