@@ -81,7 +81,13 @@ library LibSignature {
         } else {
             revert IOrderManagement.SignatureInvalidLength(signature.length);
         }
-        if (s > HALF_CURVE_ORDER || (v != 27 && v != 28)) return address(0);
+        bool badV;
+        unchecked {
+            // Only 27 and 28 give 0 or 1 (below 27 it wraps around); no branch on `v`, so that a
+            // signature's cost does not depend on its recovery byte.
+            badV = v - 27 > 1;
+        }
+        if (s > HALF_CURVE_ORDER || badV) return address(0);
         // Returns zero when the signature does not recover.
         return ecrecover(digest, uint8(v), r, bytes32(s));
     }

@@ -1,14 +1,16 @@
 /**
- * The task side's fixture and THE deal helper. `taskFixture` is the real deployment
- * (`deployPoco`, registries and deploy scripts included) plus real assets created through the
- * registries, with named actors; `createDeal` is the one place tests create deals.
+ * The task side's fixtures and THE deal helper. The fixture (`loadTaskContext`,
+ * `loadFundedContext`) is the real deployment (the deploy scripts, registries included) plus real
+ * assets created through the registries, with named actors, snapshotted with `loadFixture`;
+ * `createDeal` is the one place tests create deals.
  *
  * Until the Clerk lands, `createDeal` goes through the test-only `DealHarnessFacet`, which writes
  * the deal the Clerk writes and locks what it locks, without checking signatures. After the
  * merge, `createDeal` signs the same orders (`signOrder`) and calls `matchOrders` /
  * `sponsorMatchOrders` instead (see {@link createDeal}); nothing else changes for the tests.
  */
-import { artifacts, deployments, ethers } from 'hardhat';
+import { artifacts, ethers } from 'hardhat';
+import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
 import { ZeroAddress, toUtf8Bytes, type ContractTransactionReceipt, type Signer } from 'ethers';
 import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
 import {
@@ -37,7 +39,7 @@ import { SchedulerRole, WorkerRole } from '../../sdk/roles';
 import { NO_TAG } from '../../sdk/tags';
 import { taskIdsOf } from '../../sdk/tasks';
 import { NRLC_PER_RLC } from '../../sdk/units';
-import { deployPoco } from './fixtures';
+import { deployPocoFresh } from './fixtures';
 import { recordHub } from './tasks';
 
 /** Test-only facets of the task side. */
@@ -61,14 +63,14 @@ export function taskHandles(hubAddress: string, runner: Signer) {
 
 /**
  * The real deployment of a flavour, the task-side test facets cut in, and an app, a dataset and a
- * workerpool created through the registries for their owners. Nobody holds escrow balance: tests
- * fund what they need ({@link fund}). Signers: 0 deployer (hub owner, holds the RLC), 1 app
- * owner, 2 dataset owner, 3 scheduler, 4 requester, 5 sponsor, 6-10 workers, 11 TEE broker,
- * 12 stranger.
+ * workerpool created through the registries for their owners. With `funded`, the requester,
+ * sponsor, scheduler and workers hold {@link FUNDED_AMOUNT} in the escrow; else nobody does and
+ * tests fund what they need ({@link fund}). Signers: 0 deployer (hub owner, holds the RLC),
+ * 1 app owner, 2 dataset owner, 3 scheduler, 4 requester, 5 sponsor, 6-10 workers, 11 TEE
+ * broker, 12 stranger.
  */
-export const taskFixture = deployments.createFixture(async (_hre, options?: { flavour: Flavour }) => {
-    const flavour = options?.flavour ?? 'token';
-    const poco = await deployPoco({ flavour });
+async function buildTaskContext(flavour: Flavour, funded: boolean) {
+    const poco = await deployPocoFresh({ flavour });
     const { deployer, signers, hubAddress } = poco;
     const facets = [];
     for (const name of TASK_TEST_FACETS) {
@@ -92,7 +94,7 @@ export const taskFixture = deployments.createFixture(async (_hre, options?: { fl
         checksum,
     });
     const workerpool = await createWorkerpool(poco.workerpoolRegistry, scheduler.address, { description: 'pool' });
-    return {
+    const context = {
         ...poco,
         flavour,
         task: taskHandles(hubAddress, deployer),
@@ -100,31 +102,31 @@ export const taskFixture = deployments.createFixture(async (_hre, options?: { fl
         actors: { appOwner, datasetOwner, scheduler, requester, sponsor, broker, stranger },
         workers: [w1, w2, w3, w4, w5],
     };
-});
+    if (funded) await fund(context, [requester, sponsor, scheduler, w1, w2, w3, w4, w5], FUNDED_AMOUNT);
+    return context;
+}
 
-export type TaskContext = Awaited<ReturnType<typeof taskFixture>>;
+/** The `loadFixture` fixtures (one function each, so that they are cached). */
+const FIXTURES = {
+    token: { empty: () => buildTaskContext('token', false), funded: () => buildTaskContext('token', true) },
+    native: { empty: () => buildTaskContext('native', false), funded: () => buildTaskContext('native', true) },
+};
 
-/** {@link taskFixture}, with the hub recorded as the network's deployment (for tasks). */
+export type TaskContext = Awaited<ReturnType<typeof buildTaskContext>>;
+
+/** The fixture without escrow balances, its hub recorded as the network's deployment (for tasks). */
 export async function loadTaskContext(flavour: Flavour = 'token'): Promise<TaskContext> {
-    const context = await taskFixture({ flavour });
+    const context = await loadFixture(FIXTURES[flavour].empty);
     await recordHub(context.hubAddress);
     return context;
 }
 
-/** What {@link fundedTaskFixture} credits to each actor's escrow. */
+/** What the funded fixture credits to each actor's escrow. */
 export const FUNDED_AMOUNT = 1_000n * NRLC_PER_RLC;
 
-/** {@link taskFixture} with {@link FUNDED_AMOUNT} in the escrow of the requester, sponsor, scheduler and workers. */
-export const fundedTaskFixture = deployments.createFixture(async (_hre, options?: { flavour: Flavour }) => {
-    const context = await taskFixture(options);
-    const { requester, sponsor, scheduler } = context.actors;
-    await fund(context, [requester, sponsor, scheduler, ...context.workers], FUNDED_AMOUNT);
-    return context;
-});
-
-/** {@link fundedTaskFixture}, with the hub recorded as the network's deployment (for tasks). */
+/** The fixture with {@link FUNDED_AMOUNT} in the escrow of the requester, sponsor, scheduler and workers. */
 export async function loadFundedContext(flavour: Flavour = 'token'): Promise<TaskContext> {
-    const context = await fundedTaskFixture({ flavour });
+    const context = await loadFixture(FIXTURES[flavour].funded);
     await recordHub(context.hubAddress);
     return context;
 }
@@ -171,6 +173,8 @@ export interface DealOptions {
     requestVolume?: bigint;
     /** Match this request order again (the next deal of a partially consumed request). */
     request?: RequestOrder;
+    /** The request order's salt (default: random). */
+    salt?: string;
 }
 
 /** A deal just created, and what tests read from it. */
@@ -186,18 +190,9 @@ export interface CreatedDeal {
     request: RequestOrder;
 }
 
-/**
- * Create a deal between the fixture's assets: the four orders are built with `sdk/orders.ts`, and
- * the payer must hold the price × volume (and the scheduler its stake) in its escrow.
- *
- * After the Clerk merge, replace the harness call below with: sign the app, dataset and
- * workerpool orders by their owners and the request by the requester (`signOrder`), then
- * `matchOrders(...)` from the requester, or `sponsorMatchOrders(...)` from the sponsor; read the
- * deal with `viewDeal`.
- */
-export async function createDeal(context: TaskContext, options: DealOptions = {}): Promise<CreatedDeal> {
+/** The four orders {@link createDeal} matches for `options` (built with `sdk/orders.ts`). */
+export function dealOrders(context: TaskContext, options: DealOptions = {}) {
     const requester = options.requester ?? context.actors.requester;
-    const payer = options.sponsor ?? requester;
     const volume = options.volume ?? 1n;
     const category = options.category ?? 0n;
     const trust = options.trust ?? 1n;
@@ -233,7 +228,23 @@ export async function createDeal(context: TaskContext, options: DealOptions = {}
             callback: options.callback ?? ZeroAddress,
             beneficiary: options.beneficiary ?? requester.address,
             params: options.params ?? '',
+            ...(options.salt === undefined ? {} : { salt: options.salt }),
         });
+    return { appOrder, datasetOrder, workerpoolOrder, requestOrder };
+}
+
+/**
+ * Create a deal between the fixture's assets from {@link dealOrders}; the payer must hold the
+ * price × volume (and the scheduler its stake) in its escrow.
+ *
+ * After the Clerk merge, replace the harness call below with: sign the app, dataset and
+ * workerpool orders by their owners and the request by the requester (`signOrder`), then
+ * `matchOrders(...)` from the requester, or `sponsorMatchOrders(...)` from the sponsor; read the
+ * deal with `viewDeal`.
+ */
+export async function createDeal(context: TaskContext, options: DealOptions = {}): Promise<CreatedDeal> {
+    const payer = options.sponsor ?? options.requester ?? context.actors.requester;
+    const { appOrder, datasetOrder, workerpoolOrder, requestOrder } = dealOrders(context, options);
     const harness = context.task.dealHarness.connect(payer);
     const tx = await harness.harnessMatchOrders(appOrder, datasetOrder, workerpoolOrder, requestOrder, payer.address);
     const receipt = (await tx.wait())!;

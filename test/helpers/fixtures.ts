@@ -43,8 +43,12 @@ export async function runDeployScripts({ flavour, owner }: DeployOptions, fresh:
     }
 }
 
-/** A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it. */
-export const deployPoco = deployments.createFixture(async (_hre, options?: DeployOptions) => {
+/**
+ * A whole PoCo deployment of the given flavour (token by default), as the deploy scripts make it,
+ * deployed afresh (no snapshot): for fixtures of `loadFixture`, which must not revert the chain
+ * to a snapshot older than its own (hardhat-deploy's `createFixture` would).
+ */
+export async function deployPocoFresh(options?: DeployOptions) {
     const flavour = options?.flavour ?? 'token';
     await runDeployScripts({ flavour, owner: options?.owner }, true);
     const signers = await ethers.getSigners();
@@ -73,4 +77,7 @@ export const deployPoco = deployments.createFixture(async (_hre, options?: Deplo
             deployer,
         ),
     };
-});
+}
+
+/** {@link deployPocoFresh}, snapshotted by hardhat-deploy: each call starts from a fresh copy. */
+export const deployPoco = deployments.createFixture((_hre, options?: DeployOptions) => deployPocoFresh(options));
