@@ -36,6 +36,10 @@ export const COMMON_FACETS = [
     'ClerkFacet',
     'DealViewsFacet',
     'AssetViewsFacet',
+    'TaskManagerFacet',
+    'ConsensusFacet',
+    'FinalizationFacet',
+    'TaskViewsFacet',
 ] as const;
 
 /**

@@ -34,6 +34,16 @@ library LibSignature {
         return _recover(digest, signature) == account;
     }
 
+    /**
+     * @notice Whether `signature` is `account`'s ECDSA signature of `digest`, whether `account`
+     * has code or not (never ERC-1271): for keys that must be keys, such as TEE enclave challenges.
+     * @dev Reverts with {IOrderManagement.SignatureInvalidLength} when the signature is neither 65
+     * nor 64 bytes long.
+     */
+    function verifyECDSA(address account, bytes32 digest, bytes calldata signature) internal pure returns (bool) {
+        return account != address(0) && _recover(digest, signature) == account;
+    }
+
     /// @notice Whether `account` (not zero) presigned `digest`.
     function verifyPresignature(address account, bytes32 digest) internal view returns (bool) {
         return account != address(0) && ClerkStorage.layout().presigned[digest] == account;
@@ -82,7 +92,13 @@ library LibSignature {
         } else {
             revert IOrderManagement.SignatureInvalidLength(signature.length);
         }
-        if (s > HALF_CURVE_ORDER || (v != 27 && v != 28)) return address(0);
+        bool badV;
+        unchecked {
+            // Only 27 and 28 give 0 or 1 (below 27 it wraps around); no branch on `v`, so that a
+            // signature's cost does not depend on its recovery byte.
+            badV = v - 27 > 1;
+        }
+        if (s > HALF_CURVE_ORDER || badV) return address(0);
         // Returns zero when the signature does not recover.
         return ecrecover(digest, uint8(v), r, bytes32(s));
     }

@@ -88,4 +88,75 @@ library IexecLibCore_v5 {
         uint256 m_workerStakeRatioPolicy;
         uint256 m_schedulerRewardRatioPolicy;
     }
+
+    /// @notice Where a task stands. `FAILED` is spelled `FAILLED` in PoCo v3 (same value).
+    enum TaskStatusEnum {
+        /// Not initialized.
+        UNSET,
+        /// Initialized; accepting contributions.
+        ACTIVE,
+        /// Consensus reached; waiting for the winners to reveal.
+        REVEALING,
+        /// Finalized (terminal).
+        COMPLETED,
+        /// Claimed after its final deadline (terminal).
+        FAILED
+    }
+
+    /// @notice Where a worker's contribution to a task stands.
+    enum ContributionStatusEnum {
+        /// No contribution.
+        UNSET,
+        /// Result hash and seal submitted, stake locked.
+        CONTRIBUTED,
+        /// Revealed (or contributed and finalized at once).
+        PROVED,
+        /// Part of a consensus that `reopen` dropped.
+        REJECTED
+    }
+
+    /// @notice A task, as `viewTask` returns it (all zero for an unknown id).
+    struct Task {
+        TaskStatusEnum status;
+        bytes32 dealid;
+        /// Index of the task in its request order: `botFirst <= idx < botFirst + botSize`.
+        uint256 idx;
+        /// Work-clock reference of the deal's category (seconds).
+        uint256 timeref;
+        /// Deal start + 7 × timeref.
+        uint256 contributionDeadline;
+        /// Consensus time + 2 × timeref; zero before consensus and after `reopen`.
+        uint256 revealDeadline;
+        /// Deal start + 10 × timeref.
+        uint256 finalDeadline;
+        /// The winning result hash; zero before consensus and after `reopen`.
+        bytes32 consensusValue;
+        /// How many winners revealed.
+        uint256 revealCounter;
+        /// How many contributors hold the winning hash (rejected ones excluded).
+        uint256 winnerCounter;
+        /// Every contributor, in contribution order.
+        address[] contributors;
+        /// The revealed result digest.
+        bytes32 resultDigest;
+        /// What the scheduler finalized with (free-form, e.g. a storage location).
+        bytes results;
+        /// Never written (kept for the ABI).
+        uint256 resultsTimestamp;
+        /// The data given to the request's callback; its keccak256 is the result digest.
+        bytes resultsCallback;
+    }
+
+    /// @notice A worker's contribution to a task, as `viewContribution` returns it.
+    struct Contribution {
+        ContributionStatusEnum status;
+        /// keccak256(taskId ‖ resultDigest).
+        bytes32 resultHash;
+        /// keccak256(worker ‖ taskId ‖ resultDigest).
+        bytes32 resultSeal;
+        /// The enclave that signed the result, or zero.
+        address enclaveChallenge;
+        /// floor(log2(worker weight)) at contribution time; zero for `contributeAndFinalize`.
+        uint256 weight;
+    }
 }
