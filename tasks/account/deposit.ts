@@ -1,9 +1,9 @@
 import { task, types } from 'hardhat/config';
 import { accountOf, deposit, escrowKindOf } from '../../sdk/escrow';
-import { AmountError, RLC_UNITS, describeAmount, parseAmount } from '../../sdk/units';
+import { RLC_UNITS, describeAmount } from '../../sdk/units';
 import { resolveHub, resolveSigner } from '../lib/context';
-import { TaskError, describeFailure } from '../lib/errors';
-import { address } from '../lib/types';
+import { describeFailure } from '../lib/errors';
+import { address, amountArgument } from '../lib/types';
 
 interface DepositArgs {
     amount: string;
@@ -23,13 +23,7 @@ task(
     .addOptionalParam('hub', 'The hub (default: the PocoDiamond deployment of the network)', undefined, address)
     .addOptionalParam('from', 'The paying account (default: the first account of the network)', undefined, address)
     .setAction(async (args: DepositArgs, hre) => {
-        let amount: bigint;
-        try {
-            amount = parseAmount(args.amount, args.unit);
-        } catch (error) {
-            if (error instanceof AmountError) throw new TaskError(error.message);
-            throw error;
-        }
+        const amount = amountArgument(args.amount, args.unit);
         const hub = await resolveHub(hre, args.hub);
         const signer = await resolveSigner(hre, args.from);
         const target = args.target ?? signer.address;

@@ -3,6 +3,7 @@
  */
 import { getAddress, hexlify, isAddress, isHexString, toUtf8Bytes } from 'ethers';
 import type { CLIArgumentType } from 'hardhat/types';
+import { AmountError, parseAmount } from '../../sdk/units';
 import { TaskError } from './errors';
 
 const noValidation = () => undefined;
@@ -70,3 +71,13 @@ export const hexBytes: CLIArgumentType<string> = {
     },
     validate: noValidation,
 };
+
+/** `amount` in `unit` (RLC or nRLC) as nRLC, or a one-line error naming what is wrong. */
+export function amountArgument(amount: string, unit: string): bigint {
+    try {
+        return parseAmount(amount, unit);
+    } catch (error) {
+        if (error instanceof AmountError) throw new TaskError(error.message);
+        throw error;
+    }
+}
