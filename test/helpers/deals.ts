@@ -7,7 +7,8 @@
  * (`matchOrders`, or `sponsorMatchOrders` for a sponsored deal).
  */
 import { artifacts, ethers } from 'hardhat';
-import { loadFixture } from '@nomicfoundation/hardhat-network-helpers';
+import { clearSnapshots, loadFixture } from '@nomicfoundation/hardhat-network-helpers';
+import { FixtureSnapshotError } from '@nomicfoundation/hardhat-network-helpers/dist/src/errors';
 import { ZeroAddress, toUtf8Bytes, type ContractTransactionReceipt, type Signer } from 'ethers';
 import type { HardhatEthersSigner } from '@nomicfoundation/hardhat-ethers/signers';
 import {
@@ -44,6 +45,7 @@ import { NO_TAG } from '../../sdk/tags';
 import { taskIdsOf } from '../../sdk/tasks';
 import { NRLC_PER_RLC } from '../../sdk/units';
 import { freshPoco } from './fixtures';
+import { pinNonce } from './gas';
 import { recordHub } from './tasks';
 
 /** Test-only facets of the task side. */
@@ -136,6 +138,34 @@ export async function loadFundedContext(flavour: Flavour = 'token'): Promise<Tas
     return context;
 }
 
+/** Account #0's nonce when {@link loadGasContext} deploys: its contracts land at fixed addresses. */
+export const GAS_CONTEXT_NONCE = 5_000_000;
+
+/** The funded token-flavour fixture deployed at {@link GAS_CONTEXT_NONCE} (see `pinNonce`). */
+async function gasContextFixture() {
+    const [deployer] = await ethers.getSigners();
+    await pinNonce(deployer.address, GAS_CONTEXT_NONCE);
+    return buildTaskContext('token', true);
+}
+
+/**
+ * {@link loadFundedContext} at fixed addresses (token flavour), for gas figures that must not
+ * depend on the tests run before: with fixed order salts, every calldata byte is then fixed.
+ * Starts afresh when its snapshot was invalidated by a revert to an older one.
+ */
+export async function loadGasContext(): Promise<TaskContext> {
+    let context: TaskContext;
+    try {
+        context = await loadFixture(gasContextFixture);
+    } catch (error) {
+        if (!(error instanceof FixtureSnapshotError)) throw error;
+        await clearSnapshots();
+        context = await loadFixture(gasContextFixture);
+    }
+    await recordHub(context.hubAddress);
+    return context;
+}
+
 /** Every account of the fixture that may hold escrow (for conservation checks). */
 export function everyone(context: TaskContext): string[] {
     return [...Object.values(context.actors), ...context.workers].map((signer) => signer.address);
@@ -180,6 +210,8 @@ export interface DealOptions {
     request?: RequestOrder;
     /** The request order's salt (default: random). */
     salt?: string;
+    /** The other orders' salts (default: random), for gas figures whose calldata must not vary. */
+    orderSalts?: { app?: string; dataset?: string; workerpool?: string };
     /** The key of the ERC-1271 wallet that owns the workerpool, when a wallet does (it signs for it). */
     workerpoolWalletKey?: HardhatEthersSigner;
 }
@@ -206,9 +238,16 @@ export function dealOrders(context: TaskContext, options: DealOptions = {}) {
     const tag = options.tag ?? NO_TAG;
     const app = options.app ?? context.assets.app;
     const workerpool = options.workerpool ?? context.assets.workerpool;
-    const appOrder = createAppOrder({ app, appprice: options.appPrice ?? 0n, volume, tag });
+    const salts = options.orderSalts ?? {};
+    const saltOf = (salt?: string) => (salt === undefined ? {} : { salt });
+    const appOrder = createAppOrder({ app, appprice: options.appPrice ?? 0n, volume, tag, ...saltOf(salts.app) });
     const datasetOrder = options.withDataset
-        ? createDatasetOrder({ dataset: context.assets.dataset, datasetprice: options.datasetPrice ?? 0n, volume })
+        ? createDatasetOrder({
+              dataset: context.assets.dataset,
+              datasetprice: options.datasetPrice ?? 0n,
+              volume,
+              ...saltOf(salts.dataset),
+          })
         : nullDatasetOrder();
     const workerpoolOrder = createWorkerpoolOrder({
         workerpool,
@@ -217,6 +256,7 @@ export function dealOrders(context: TaskContext, options: DealOptions = {}) {
         tag,
         category,
         trust,
+        ...saltOf(salts.workerpool),
     });
     const requestOrder: RequestOrder =
         options.request ??

@@ -38,6 +38,17 @@ export function recordGas(name: string, receipt: TransactionReceipt | null): big
     return receipt.gasUsed;
 }
 
+/** Record a gas figure made of several transactions (the sum of their receipts' `gasUsed`). */
+export function recordGasTotal(name: string, receipts: (TransactionReceipt | null)[]): bigint {
+    let total = 0n;
+    for (const receipt of receipts) {
+        if (receipt === null) throw new Error(`no receipt for a transaction of ${name}`);
+        total += receipt.gasUsed;
+    }
+    recorded.gasUsed[name] = Number(total);
+    return total;
+}
+
 /** Record the runtime bytecode size of a contract. */
 export function recordSize(name: string, bytes: number): void {
     recorded.bytecodeSize[name] = bytes;
