@@ -243,8 +243,8 @@ async function main() {
         submitted.map(({ match, deal }, i) => ({
             deal: i === 0 ? 'replicated' : 'TEE',
             dealId: deal.dealId,
-            volume: match.volume,
-            trust: match.request.order.trust,
+            volume: match.volume.toString(),
+            trust: match.request.order.trust.toString(),
             tag: match.request.order.tag === NO_TAG ? 'none' : 'TEE',
             'price (RLC)': formatRLC(match.dealPrice),
             'scheduler stake (RLC)': formatRLC(match.schedulerStake),
@@ -289,6 +289,7 @@ async function main() {
         await mined(W3.contribute(replicatedTask, result, await authorize(W3))),
     );
     const atConsensus = await views.viewTask(replicatedTask);
+    const during = await readBalances(deployer, hub, actors);
     log.add('reveal (replicated)', 'worker 1', await mined(W1.reveal(replicatedTask, result)));
     log.add('reveal (replicated)', 'worker 3', await mined(W3.reveal(replicatedTask, result)));
     let faultyReveal = 'accepted (unexpected)';
@@ -344,8 +345,8 @@ async function main() {
     console.table(taskRows);
 
     const after = await readBalances(deployer, hub, actors);
-    heading('Escrow balances (RLC): before the deals and after');
-    console.table(balanceTable(actors, before, after));
+    heading('Escrow balances (RLC): before the deals, at the replicated consensus, and after');
+    console.table(balanceTable(actors, before, after, during));
 
     const taskNames = new Map([
         [replicatedTask, 'replicated'],

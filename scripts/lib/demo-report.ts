@@ -70,8 +70,8 @@ export async function readBalances(runner: ContractRunner, hub: string, actors: 
 const rlc = (amount: bigint) => formatRLC(amount);
 const signed = (amount: bigint) => (amount > 0n ? `+${rlc(amount)}` : amount === 0n ? '0' : rlc(amount));
 
-/** The table of every actor's free and frozen balance before and after, in RLC. */
-export function balanceTable(actors: readonly Actor[], before: Balances, after: Balances) {
+/** The table of every actor's free and frozen balance before and after (and in between), in RLC. */
+export function balanceTable(actors: readonly Actor[], before: Balances, after: Balances, during?: Balances) {
     const rows: Record<string, Record<string, string>> = {};
     for (const { name } of actors) {
         const b = before.get(name)!;
@@ -79,6 +79,8 @@ export function balanceTable(actors: readonly Actor[], before: Balances, after: 
         rows[name] = {
             'free before': rlc(b.free),
             'frozen before': rlc(b.frozen),
+            ...(during ? { 'free at consensus': rlc(during.get(name)!.free) } : {}),
+            ...(during ? { 'frozen at consensus': rlc(during.get(name)!.frozen) } : {}),
             'free after': rlc(a.free),
             'frozen after': rlc(a.frozen),
             'Δ total': signed(a.free + a.frozen - b.free - b.frozen),
