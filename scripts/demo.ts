@@ -20,9 +20,6 @@
  */
 import { deployments, ethers, network } from 'hardhat';
 import { time } from '@nomicfoundation/hardhat-network-helpers';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { hexlify, keccak256, toUtf8Bytes, type ContractTransactionResponse } from 'ethers';
 import {
     AppRegistry__factory,
@@ -33,29 +30,17 @@ import {
 import { readPocoAddresses } from '../sdk/addresses';
 import { createApp, createDataset, createWorkerpool } from '../sdk/assets';
 import { bestMatches, bookOf, loadMarketState, submitMatches } from '../sdk/broker';
-import { decryptDataset, encryptDatasetFile } from '../sdk/dataset-crypto';
 import { readDeal } from '../sdk/deals';
 import { DeployIds, DeployTags } from '../sdk/deploy-ids';
 import { deposit } from '../sdk/escrow';
-import {
-    createAppOrder,
-    createDatasetOrder,
-    createRequestOrder,
-    createWorkerpoolOrder,
-    hashOrder,
-    orderToJson,
-    readDomain,
-    signOrder,
-    type OrderBookEntry,
-    type OrderByKind,
-    type OrderKind,
-} from '../sdk/orders';
+import { readDomain } from '../sdk/orders';
 import { textResultDigest, resultSeal } from '../sdk/results';
 import { SchedulerRole, WorkerRole } from '../sdk/roles';
-import { buildTag, NO_TAG } from '../sdk/tags';
+import { hasTagBit } from '../sdk/tags';
 import { readTaskConstants, taskIdOf, taskStatusName } from '../sdk/tasks';
 import { createEnclaveChallenge } from '../sdk/tee';
 import { NRLC_PER_RLC, formatRLC } from '../sdk/units';
+import { demoOrderBook, encryptedDatasetFile } from './lib/demo-market';
 import {
     StepLog,
     balanceTable,
@@ -67,10 +52,6 @@ import {
 } from './lib/demo-report';
 
 const RLC = NRLC_PER_RLC;
-const PRICES = { app: 2n * RLC, dataset: 1n * RLC, workerpool: 10n * RLC, teeWorkerpool: 5n * RLC };
-/** Three agreeing fresh workers reach consensus at trust 5 to 8, two do not (consensus.md §5.4). */
-const REPLICATED_TRUST = 5n;
-const TEE_TAG = buildTag(['TEE']);
 
 function heading(title: string) {
     console.log(`\n=== ${title} ===`);
@@ -111,14 +92,7 @@ async function main() {
     });
     log.add('createApp', 'app owner', app.receipt);
 
-    const workdir = mkdtempSync(join(tmpdir(), 'poco-demo-'));
-    const plain = join(workdir, 'weather.csv');
-    const plaintext = ['day,city,celsius', ...Array.from({ length: 30 }, (_, d) => `${d + 1},Lyon,${10 + (d % 7)}`)];
-    writeFileSync(plain, `${plaintext.join('\n')}\n`);
-    const encrypted = join(workdir, 'weather.csv.enc');
-    const keyFile = join(workdir, 'weather.key');
-    const { checksum, size } = await encryptDatasetFile(plain, encrypted, keyFile);
-    const roundTrip = decryptDataset(readFileSync(encrypted), readFileSync(keyFile, 'utf8'));
+    const { encrypted, checksum, size, decryptsBack } = await encryptedDatasetFile();
     const dataset = await createDataset(
         DatasetRegistry__factory.connect(addresses.datasetRegistry, datasetOwner),
         datasetOwner.address,
@@ -141,7 +115,7 @@ async function main() {
     });
     console.log(`Encrypted dataset: ${encrypted} (${size} bytes, AES-256-GCM)`);
     console.log(`  checksum (SHA-256 of the encrypted file, registered): ${checksum}`);
-    console.log(`  decrypts back to the original: ${roundTrip.equals(readFileSync(plain)) ? 'yes' : 'NO'}`);
+    console.log(`  decrypts back to the original: ${decryptsBack ? 'yes' : 'NO'}`);
 
     const actors: Actor[] = [
         { name: 'requester', address: requester.address, role: 'requester' },
@@ -175,77 +149,39 @@ async function main() {
 
     // 3. Orders, signed by their owners, and the broker's matches.
     const domain = await readDomain(hub, deployer);
-    const entries: OrderBookEntry[] = [];
-    const publish = async <K extends OrderKind>(signer: typeof deployer, kind: K, order: OrderByKind[K]) => {
-        const signedOrder = await signOrder(signer, domain, kind, order);
-        entries.push({ kind, order: orderToJson(kind, signedOrder), hash: hashOrder(domain, kind, signedOrder) });
-    };
-    await publish(appOwner, 'app', createAppOrder({ app: app.address, appprice: PRICES.app, volume: 10n }));
-    await publish(
+    const entries = await demoOrderBook({
+        domain,
+        app: app.address,
+        dataset: dataset.address,
+        workerpool: workerpool.address,
         appOwner,
-        'app',
-        createAppOrder({ app: app.address, appprice: PRICES.app, volume: 10n, tag: TEE_TAG }),
-    );
-    await publish(
         datasetOwner,
-        'dataset',
-        createDatasetOrder({ dataset: dataset.address, datasetprice: PRICES.dataset, volume: 10n }),
-    );
-    await publish(
         scheduler,
-        'workerpool',
-        createWorkerpoolOrder({
-            workerpool: workerpool.address,
-            workerpoolprice: PRICES.workerpool,
-            trust: REPLICATED_TRUST,
-        }),
-    );
-    await publish(
-        scheduler,
-        'workerpool',
-        createWorkerpoolOrder({
-            workerpool: workerpool.address,
-            workerpoolprice: PRICES.teeWorkerpool,
-            tag: TEE_TAG,
-            trust: 1n,
-        }),
-    );
-    const request = (tag: string, trust: bigint, params: string) =>
-        createRequestOrder({
-            app: app.address,
-            appmaxprice: PRICES.app,
-            dataset: dataset.address,
-            datasetmaxprice: PRICES.dataset,
-            workerpoolmaxprice: PRICES.workerpool,
-            requester: requester.address,
-            tag,
-            trust,
-            params,
-        });
-    await publish(requester, 'request', request(NO_TAG, REPLICATED_TRUST, '{"args":"--month 2026-01"}'));
-    await publish(requester, 'request', request(TEE_TAG, 1n, '{"args":"--month 2026-02","tee":true}'));
+        requester,
+    });
 
     const book = bookOf(entries, domain);
     const state = await loadMarketState(broker, hub, book);
     const matches = bestMatches(book, state);
     if (matches.length !== 2) throw new Error(`the broker found ${matches.length} matches, expected 2`);
     const submitted = await submitMatches(broker, hub, matches);
-    const [replicated, tee] = submitted.map((s, i) => {
-        log.add(`matchOrders (${i === 0 ? 'replicated' : 'TEE'} deal)`, 'broker', s.receipt);
-        return s;
-    });
+    const isTee = (s: (typeof submitted)[number]) => hasTagBit(s.match.request.order.tag, 'TEE');
+    const replicated = submitted.find((s) => !isTee(s))!;
+    const tee = submitted.find(isTee)!;
+    log.add('matchOrders (replicated deal)', 'broker', replicated.receipt);
+    log.add('matchOrders (TEE deal)', 'broker', tee.receipt);
     heading('Order book and broker');
     console.log(
         `${book.apps.length} app, ${book.datasets.length} dataset, ${book.workerpools.length} workerpool and ` +
             `${book.requests.length} request orders, signed by their owners; the broker matched:`,
     );
     console.table(
-        submitted.map(({ match, deal }, i) => ({
-            deal: i === 0 ? 'replicated' : 'TEE',
+        [replicated, tee].map(({ match, deal }) => ({
+            deal: match === tee.match ? 'TEE' : 'replicated',
             dealId: deal.dealId,
             volume: match.volume.toString(),
             trust: match.request.order.trust.toString(),
-            tag: match.request.order.tag === NO_TAG ? 'none' : 'TEE',
+            tag: hasTagBit(match.request.order.tag, 'TEE') ? 'TEE' : 'none',
             'price (RLC)': formatRLC(match.dealPrice),
             'scheduler stake (RLC)': formatRLC(match.schedulerStake),
         })),
