@@ -303,7 +303,9 @@ async function main() {
             (check.balanced ? 'equal: no RLC created or lost' : 'NOT EQUAL'),
     );
     if (!check.balanced) process.exitCode = 1;
-    console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+        `\nDemo finished: its steps took ${((Date.now() - started) / 1000).toFixed(1)} s (plus the Hardhat start-up)`,
+    );
 }
 
 main().catch((error) => {
