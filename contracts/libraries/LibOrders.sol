@@ -76,27 +76,28 @@ library LibOrders {
     );
 
     /// @notice EIP-712 struct hash of an app order.
-    /// @dev Words 0-7 of the head (app ... salt); addresses at words 0, 4, 5, 6.
-    function hash(IexecLibOrders_v5.AppOrder calldata order) internal pure returns (bytes32 structHash) {
-        bytes32 typeHash = APP_ORDER_TYPEHASH;
+    function hash(IexecLibOrders_v5.AppOrder calldata order) internal pure returns (bytes32) {
+        uint256 offset;
         assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            mstore(ptr, typeHash)
-            calldatacopy(add(ptr, 0x20), order, 0x100)
-            if shr(
-                160,
-                or(or(mload(add(ptr, 0x20)), mload(add(ptr, 0xa0))), or(mload(add(ptr, 0xc0)), mload(add(ptr, 0xe0))))
-            ) {
-                revert(0, 0)
-            }
-            structHash := keccak256(ptr, 0x120)
+            offset := order
         }
+        return _hashAssetOrder(APP_ORDER_TYPEHASH, offset);
     }
 
     /// @notice EIP-712 struct hash of a dataset order.
-    /// @dev Same layout as an app order: words 0-7; addresses at words 0, 4, 5, 6.
-    function hash(IexecLibOrders_v5.DatasetOrder calldata order) internal pure returns (bytes32 structHash) {
-        bytes32 typeHash = DATASET_ORDER_TYPEHASH;
+    function hash(IexecLibOrders_v5.DatasetOrder calldata order) internal pure returns (bytes32) {
+        uint256 offset;
+        assembly ("memory-safe") {
+            offset := order
+        }
+        return _hashAssetOrder(DATASET_ORDER_TYPEHASH, offset);
+    }
+
+    /// @dev Struct hash of an app or a dataset order, which share one layout: words 0-7 of the head
+    /// (asset ... salt), addresses at words 0, 4, 5, 6 (dirty upper bits revert, as Solidity's decoder).
+    /// @param typeHash The order's EIP-712 type hash.
+    /// @param order The calldata offset of the order.
+    function _hashAssetOrder(bytes32 typeHash, uint256 order) private pure returns (bytes32 structHash) {
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             mstore(ptr, typeHash)
