@@ -55,13 +55,13 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 }
 
 /** One JSON-RPC call over HTTP. */
-export async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
+export async function rpc<T = unknown>(url: string, method: string, params: unknown[] = []): Promise<T> {
     const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
     });
-    const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+    const body = (await response.json()) as { result?: T; error?: { message: string } };
     if (body.error) throw new Error(`${method}: ${body.error.message}`);
-    return body.result;
+    return body.result as T;
 }

@@ -9,6 +9,10 @@ import { spawn, type ChildProcess } from 'child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'fs';
 import { createServer, type AddressInfo } from 'net';
 import { join } from 'path';
+import { rpc } from '../../../scripts/e2e/node';
+
+/** One JSON-RPC call over HTTP (shared with the sidechain end-to-end run). */
+export { rpc };
 
 export interface HardhatNodeOptions {
     /** The repository root (where hardhat.config.ts is). */
@@ -48,18 +52,6 @@ export async function freePort(): Promise<number> {
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     return port;
-}
-
-/** One JSON-RPC call over HTTP. */
-export async function rpc<T = unknown>(url: string, method: string, params: unknown[] = []): Promise<T> {
-    const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    });
-    const body = (await res.json()) as { result?: T; error?: { message: string } };
-    if (body.error) throw new Error(`${method}: ${body.error.message}`);
-    return body.result as T;
 }
 
 /** The last `lines` lines of a file, for error messages. */
