@@ -9,6 +9,7 @@ import {LibDeal} from "../libraries/LibDeal.sol";
 import {LibEscrow} from "../libraries/LibEscrow.sol";
 import {LibOrders} from "../libraries/LibOrders.sol";
 import {LibSignature} from "../libraries/LibSignature.sol";
+import {LibTask} from "../libraries/LibTask.sol";
 import {IWorkerpool} from "../registries/workerpools/IWorkerpool.sol";
 import {ClerkStorage} from "../storage/ClerkStorage.sol";
 import {ConfigStorage} from "../storage/ConfigStorage.sol";
@@ -35,11 +36,6 @@ import {PackedDeal} from "../types/PackedDeal.sol";
  * @custom:version 0.1.0
  */
 contract ClerkFacet is IClerk {
-    /// @dev Percentage of the per-task workerpool price the scheduler stakes per task: a protocol
-    /// constant (reference `WORKERPOOL_STAKE_RATIO`), not the workerpool's own worker stake policy.
-    uint256 private constant WORKERPOOL_STAKE_RATIO = 30;
-    /// @dev ERC-734 purpose of the keys a restriction identity admits (reference `GROUPMEMBER_PURPOSE`).
-    uint256 private constant GROUPMEMBER_PURPOSE = 4;
     /// @dev Tag bit 0: trusted execution.
     uint256 private constant TEE_BIT = 1;
     /// @dev A dataset order's tag without its TEE-framework bits 1–3 (Scone, Gramine, TDX), which
@@ -175,7 +171,7 @@ contract ClerkFacet is IClerk {
         // Order matters: the requester's (or sponsor's) lock first, the scheduler's second. Prices
         // fit 96 bits and the volume 128 (`LibDeal.store` checked them): no product overflows.
         LibEscrow.lock(payer, (deal.app.price + deal.dataset.price + deal.workerpool.price) * m.volume);
-        LibEscrow.lock(m.workerpoolOwner, ((deal.workerpool.price * WORKERPOOL_STAKE_RATIO) / 100) * m.volume);
+        LibEscrow.lock(m.workerpoolOwner, ((deal.workerpool.price * LibTask.WORKERPOOL_STAKE_RATIO) / 100) * m.volume);
 
         emit SchedulerNotice(workerpoolOrder.workerpool, dealId);
         emit OrdersMatched(dealId, m.appHash, m.datasetHash, m.workerpoolHash, m.requestHash, m.volume);
@@ -397,11 +393,12 @@ contract ClerkFacet is IClerk {
         if (restriction == address(0) || restriction == candidate) return true;
         if (restriction.code.length == 0) return false;
         bytes4 selector = IERC734.keyHasPurpose.selector;
+        uint256 purpose = LibTask.GROUPMEMBER_PURPOSE;
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             mstore(ptr, selector)
             mstore(add(ptr, 0x04), candidate)
-            mstore(add(ptr, 0x24), GROUPMEMBER_PURPOSE)
+            mstore(add(ptr, 0x24), purpose)
             let success := staticcall(gas(), restriction, ptr, 0x44, 0x00, 0x20)
             accepted := and(and(success, gt(returndatasize(), 0x1f)), eq(mload(0x00), 1))
         }
